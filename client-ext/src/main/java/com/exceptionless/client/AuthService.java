@@ -1,0 +1,45 @@
+package com.exceptionless.client;
+
+import com.exceptionless.client.generated.api.AuthApi;
+import com.exceptionless.client.model.Login;
+import com.exceptionless.client.model.TokenResult;
+
+/**
+ * Logging in ({@code POST api/v2/auth/login}); sends no credential. Immutable and thread-safe.
+ */
+public final class AuthService {
+  private final AuthApi api;
+  private final CallExecutor executor;
+
+  AuthService(AuthApi api, CallExecutor executor) {
+    this.api = api;
+    this.executor = executor;
+  }
+
+  /**
+   * Logs in and returns the user's token (valid three months; its {@code toString()} hides it).
+   * {@link ExceptionlessClient#login(String, String)} returns a client that uses it.
+   *
+   * @param email the email address
+   * @param password the password, 6 to 100 characters
+   * @return the token
+   * @throws IllegalArgumentException when the email is blank or the password length is out of range (nothing is sent)
+   * @throws com.exceptionless.client.errors.UnauthorizedException when the server refuses the login
+   */
+  public TokenResult login(String email, String password) {
+    if (email == null) {
+      throw new NullPointerException("email == null");
+    }
+    if (password == null) {
+      throw new NullPointerException("password == null");
+    }
+    if (email.trim().isEmpty()) {
+      throw new IllegalArgumentException("email is blank");
+    }
+    if (password.length() < 6 || password.length() > 100) {
+      throw new IllegalArgumentException("password must be 6 to 100 characters long, as the server requires");
+    }
+    Login login = Login.builder().email(email.trim()).password(password).build();
+    return executor.execute(api.login(login)).body();
+  }
+}

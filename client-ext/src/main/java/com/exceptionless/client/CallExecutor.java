@@ -1,0 +1,118 @@
+package com.exceptionless.client;
+
+import com.exceptionless.client.errors.ErrorResponse;
+import com.exceptionless.client.errors.ExceptionlessException;
+import com.exceptionless.client.errors.ExceptionlessIoException;
+import com.exceptionless.client.model.HttpValidationProblemDetails;
+import com.exceptionless.client.model.ProblemDetails;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * Runs a generated Retrofit call and turns every failure into the SDK's exceptions: I/O failures into
+ * {@link ExceptionlessIoException}, error statuses into the typed {@code ExceptionlessServiceException}
+ * subclasses (see {@link ErrorResponse}), unreadable bodies into {@link ExceptionlessException}.
+ * Success and 304 answers are returned. Immutable and thread-safe.
+ */
+final class CallExecutor {
+  /** Error bodies longer than this are not problem details worth reading. */
+  private static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+  private final JsonAdapter<HttpValidationProblemDetails> problemAdapter;
+
+  CallExecutor(Moshi moshi) {
+    this.problemAdapter = moshi.adapter(HttpValidationProblemDetails.class);
+  }
+
+  <T> Response<T> execute(Call<T> call) {
+    return execute(call, null);
+  }
+
+  /**
+   * Executes the call.
+   *
+   * @param hint403 what to tell the user on a 403 for this call, or null for the general advice
+   */
+  <T> Response<T> execute(Call<T> call, String hint403) {
+    Response<T> response = executeAllowingErrors(call);
+    if (response.isSuccessful() || response.code() == 304) {
+      return response;
+    }
+    throw failure(response, hint403);
+  }
+
+  /** Executes the call and returns any HTTP answer; the caller must handle error statuses (see {@link #failure}). */
+  <T> Response<T> executeAllowingErrors(Call<T> call) {
+    String route = Routes.describe(call.request());
+    Response<T> response;
+    try {
+      response = call.execute();
+    } catch (JsonEncodingException | JsonDataException e) {
+      throw new ExceptionlessException(route + " answered with JSON this SDK could not read: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new ExceptionlessIoException(route + " failed: " + describe(e), e);
+    }
+    return response;
+  }
+
+  /**
+   * Returns the typed exception for an error answer (reading and closing its body).
+   *
+   * @param hint403 what to tell the user on a 403 for this call, or null for the general advice
+   */
+  RuntimeException failure(Response<?> response, String hint403) {
+    String route = Routes.describe(response.raw().request());
+    String hint = response.code() == 403 ? hint403 : null;
+    HttpValidationProblemDetails problem = readProblem(response.errorBody());
+    ProblemDetails details = problem == null ? null : ProblemDetails.builder()
+        .type(problem.getType())
+        .title(problem.getTitle())
+        .status(problem.getStatus() != null ? problem.getStatus() : response.code())
+        .detail(problem.getDetail())
+        .instance(problem.getInstance())
+        .build();
+    return ErrorResponse.of(response.code(), route, details,
+        problem == null ? null : problem.getErrors(), response.headers().toMultimap(), hint).toException();
+  }
+
+  private HttpValidationProblemDetails readProblem(ResponseBody body) {
+    if (body == null) {
+      return null;
+    }
+    try (ResponseBody closing = body) {
+      MediaType type = closing.contentType();
+      boolean json = type == null || type.subtype().equals("json") || type.subtype().endsWith("+json");
+      if (!json || closing.contentLength() > MAX_ERROR_BODY_BYTES) {
+        return null;
+      }
+      String text = closing.string();
+      return text.trim().startsWith("{") ? problemAdapter.fromJson(text) : null;
+    } catch (IOException | JsonDataException e) {
+      return null;
+    }
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+      return "timed out (" + e.getMessage() + "); raise the timeouts on the client builder if the server is slow";
+    }
+    if (e instanceof UnknownHostException) {
+      return "unknown host " + e.getMessage() + "; check the server URL";
+    }
+    if (e instanceof ConnectException) {
+      return "could not connect (" + e.getMessage() + "); check the server URL and that the server is running";
+    }
+    return e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
+  }
+}

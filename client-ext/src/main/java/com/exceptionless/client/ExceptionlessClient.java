@@ -1,0 +1,200 @@
+package com.exceptionless.client;
+
+import com.exceptionless.client.generated.api.AuthApi;
+import com.exceptionless.client.generated.api.EventApi;
+import com.exceptionless.client.generated.api.ProjectApi;
+import com.exceptionless.client.generated.api.TokenApi;
+import com.exceptionless.client.model.ViewProject;
+import com.exceptionless.client.model.ViewToken;
+import com.squareup.moshi.Moshi;
+import java.time.Clock;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * The Exceptionless API client: log in, find projects, manage tokens, submit events.
+ *
+ * <p>Immutable and thread-safe: build one per credential and share it. Clients derived with
+ * {@link #withUserToken(String)}, {@link #withApiKey(String)} or {@link #newBuilder()} share its
+ * connection pool. Every call is synchronous and throws the unchecked exceptions of
+ * {@code com.exceptionless.client.errors}.
+ *
+ * <pre>{@code
+ * ExceptionlessClient user = ExceptionlessClient.builder()
+ *     .serverUrl("https://api.exceptionless.com")
+ *     .build()
+ *     .login(email, password);
+ * ProjectConnection connection = user.connectToProject("My Project", ClientTokenPolicy.REUSE_EXISTING);
+ * connection.client().events().submit(event);
+ * }</pre>
+ */
+public final class ExceptionlessClient {
+  /** The hosted Exceptionless API. */
+  public static final String DEFAULT_SERVER_URL = "https://api.exceptionless.com";
+
+  private final ExceptionlessClientBuilder settings;
+  private final HttpUrl serverUrl;
+  private final Credential credential;
+  private final OkHttpClient sharedHttp;
+  private final Moshi moshi;
+  private final AuthService auth;
+  private final ProjectService projects;
+  private final TokenService tokens;
+  private final EventService events;
+
+  ExceptionlessClient(ExceptionlessClientBuilder settings, HttpUrl serverUrl, Credential credential,
+      OkHttpClient sharedHttp, Moshi moshi) {
+    this.settings = settings;
+    this.serverUrl = serverUrl;
+    this.credential = credential;
+    this.sharedHttp = sharedHttp;
+    this.moshi = moshi;
+    CallExecutor executor = new CallExecutor(moshi);
+    Retrofit anonymous = retrofit(serverUrl, sharedHttp, null, moshi);
+    Retrofit authenticated = credential == null ? anonymous : retrofit(serverUrl, sharedHttp, credential, moshi);
+    CredentialCheck check = new CredentialCheck(credential);
+    this.auth = new AuthService(anonymous.create(AuthApi.class), executor);
+    this.projects = new ProjectService(authenticated.create(ProjectApi.class), executor, check);
+    this.tokens = new TokenService(authenticated.create(TokenApi.class), executor, check, projects, moshi, Clock.systemUTC());
+    this.events = new EventService(authenticated.create(EventApi.class), executor, check);
+  }
+
+  /** Returns a builder with the defaults: the hosted server, no credential, the default timeouts. */
+  public static ExceptionlessClientBuilder builder() {
+    return new ExceptionlessClientBuilder();
+  }
+
+  /**
+   * Builds a client from {@code EXCEPTIONLESS_SERVER_URL}, {@code EXCEPTIONLESS_API_KEY} and
+   * {@code EXCEPTIONLESS_USER_TOKEN}.
+   *
+   * @return the client
+   * @throws IllegalStateException when the environment holds an invalid or conflicting setting
+   */
+  public static ExceptionlessClient fromEnv() {
+    return builder().fromEnv().build();
+  }
+
+  static ExceptionlessClient fromEnv(Function<String, String> environment) {
+    return builder().fromEnv(environment).build();
+  }
+
+  /** Returns a builder holding this client's settings, sharing its connection pool. */
+  public ExceptionlessClientBuilder newBuilder() {
+    return settings.copy().share(sharedHttp, moshi);
+  }
+
+  /**
+   * Returns a client with the same settings that authenticates with a user token (from {@code login}).
+   *
+   * @param userToken the token
+   * @return the new client
+   */
+  public ExceptionlessClient withUserToken(String userToken) {
+    return newBuilder().userToken(userToken).build();
+  }
+
+  /**
+   * Returns a client with the same settings that authenticates with an API key.
+   *
+   * @param apiKey the key
+   * @return the new client
+   */
+  public ExceptionlessClient withApiKey(String apiKey) {
+    return newBuilder().apiKey(apiKey).build();
+  }
+
+  /**
+   * Logs in and returns a client that authenticates with the user's login token.
+   *
+   * @param email the email address
+   * @param password the password (6 to 100 characters)
+   * @return the logged-in client
+   * @throws com.exceptionless.client.errors.UnauthorizedException when the login fails
+   */
+  public ExceptionlessClient login(String email, String password) {
+    return withUserToken(auth.login(email, password).getToken());
+  }
+
+  /**
+   * Finds a project by name or id and returns a client for it that authenticates with a client-scoped
+   * token of that project: an existing enabled one, or a new one, as the policy says.
+   *
+   * <p>Needs a user login token (token management rejects API keys).
+   *
+   * @param projectNameOrId the project's name (exact, else case-insensitive) or its id
+   * @param policy whether to reuse an existing enabled client token or always create one
+   * @return the project, the token and the client
+   * @throws com.exceptionless.client.errors.NotFoundException when no project has that name or id
+   */
+  public ProjectConnection connectToProject(String projectNameOrId, ClientTokenPolicy policy) {
+    if (policy == null) {
+      throw new NullPointerException("policy == null");
+    }
+    ViewProject project = projects.require(projectNameOrId);
+    ViewToken token = null;
+    if (policy == ClientTokenPolicy.REUSE_EXISTING) {
+      token = tokens.findReusableClientToken(project.getId()).orElse(null);
+    }
+    boolean created = token == null;
+    if (created) {
+      token = tokens.createClientToken(project, "exceptionless-java");
+    }
+    return new ProjectConnection(project, token, created, withApiKey(token.getId()));
+  }
+
+  /** Logging in. */
+  public AuthService auth() {
+    return auth;
+  }
+
+  /** Projects and their client configuration. */
+  public ProjectService projects() {
+    return projects;
+  }
+
+  /** API tokens (needs a user login token). */
+  public TokenService tokens() {
+    return tokens;
+  }
+
+  /** Event submission (needs a client-scoped API key). */
+  public EventService events() {
+    return events;
+  }
+
+  /** Returns the server URL, always ending with {@code /}. */
+  public String serverUrl() {
+    return serverUrl.toString();
+  }
+
+  /** Returns the User-Agent this client sends, {@code exceptionless-java/<version>}. */
+  public String userAgent() {
+    return SdkVersion.USER_AGENT;
+  }
+
+  /** Returns the Moshi instance this client reads and writes JSON with. */
+  public Moshi moshi() {
+    return moshi;
+  }
+
+  @Override
+  public String toString() {
+    return "ExceptionlessClient{serverUrl=" + serverUrl + ", credential=" + (credential == null ? "none" : credential) + "}";
+  }
+
+  private static Retrofit retrofit(HttpUrl serverUrl, OkHttpClient shared, Credential credential, Moshi moshi) {
+    OkHttpClient http = shared.newBuilder()
+        .addInterceptor(new StandardHeadersInterceptor(SdkVersion.USER_AGENT, credential))
+        .addNetworkInterceptor(new RequestLogInterceptor())
+        .build();
+    return new Retrofit.Builder()
+        .baseUrl(serverUrl)
+        .client(http)
+        .addConverterFactory(MoshiConverterFactory.create(moshi))
+        .build();
+  }
+}

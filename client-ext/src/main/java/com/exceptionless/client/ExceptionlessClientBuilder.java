@@ -1,0 +1,226 @@
+package com.exceptionless.client;
+
+import com.exceptionless.client.json.ExceptionlessMoshi;
+import com.squareup.moshi.Moshi;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Settings of an {@link ExceptionlessClient}: server URL, credential, timeouts, and optionally the
+ * OkHttpClient to build on. Each setter validates its value at once and says what to fix. Not thread-safe;
+ * {@link #build()} may be called many times.
+ */
+public final class ExceptionlessClientBuilder {
+  static final String ENV_SERVER_URL = "EXCEPTIONLESS_SERVER_URL";
+  static final String ENV_API_KEY = "EXCEPTIONLESS_API_KEY";
+  static final String ENV_USER_TOKEN = "EXCEPTIONLESS_USER_TOKEN";
+
+  private HttpUrl serverUrl = HttpUrl.get(ExceptionlessClient.DEFAULT_SERVER_URL + "/");
+  private Credential credential;
+  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration readTimeout = Duration.ofSeconds(30);
+  private Duration writeTimeout = Duration.ofSeconds(30);
+  private Duration callTimeout = Duration.ofSeconds(60);
+  private OkHttpClient okHttpClient;
+  private OkHttpClient sharedHttp;
+  private Moshi sharedMoshi;
+
+  ExceptionlessClientBuilder() {
+  }
+
+  /**
+   * Sets the server URL: the hosted API ({@value ExceptionlessClient#DEFAULT_SERVER_URL}, the default) or
+   * the root of a self-hosted server, with or without a trailing slash.
+   *
+   * @param serverUrl an http or https URL without credentials, query or {@code /api/v2} suffix
+   * @return this builder
+   * @throws IllegalArgumentException when the URL is not usable, saying why
+   */
+  public ExceptionlessClientBuilder serverUrl(String serverUrl) {
+    this.serverUrl = ServerUrls.parse(serverUrl);
+    return this;
+  }
+
+  /**
+   * Authenticates with an API key (a project token); a client-scoped key submits events and reads the
+   * client configuration. Replaces any user token.
+   *
+   * @param apiKey the key
+   * @return this builder
+   */
+  public ExceptionlessClientBuilder apiKey(String apiKey) {
+    this.credential = Credential.of(apiKey, Credential.Kind.API_KEY, "apiKey");
+    return this;
+  }
+
+  /**
+   * Authenticates with a user token (from logging in), which token management needs. Replaces any API key.
+   *
+   * @param userToken the token
+   * @return this builder
+   */
+  public ExceptionlessClientBuilder userToken(String userToken) {
+    this.credential = Credential.of(userToken, Credential.Kind.USER_TOKEN, "userToken");
+    return this;
+  }
+
+  /**
+   * Sets the time allowed to open a connection (default 10 s); zero means no limit.
+   *
+   * @param timeout the timeout
+   * @return this builder
+   */
+  public ExceptionlessClientBuilder connectTimeout(Duration timeout) {
+    this.connectTimeout = checkTimeout(timeout, "connectTimeout");
+    return this;
+  }
+
+  /**
+   * Sets the longest wait between bytes of a response (default 30 s); zero means no limit.
+   *
+   * @param timeout the timeout
+   * @return this builder
+   */
+  public ExceptionlessClientBuilder readTimeout(Duration timeout) {
+    this.readTimeout = checkTimeout(timeout, "readTimeout");
+    return this;
+  }
+
+  /**
+   * Sets the longest wait between bytes of a request (default 30 s); zero means no limit.
+   *
+   * @param timeout the timeout
+   * @return this builder
+   */
+  public ExceptionlessClientBuilder writeTimeout(Duration timeout) {
+    this.writeTimeout = checkTimeout(timeout, "writeTimeout");
+    return this;
+  }
+
+  /**
+   * Sets the time allowed for a whole call, connecting to reading the body (default 60 s); zero means no limit.
+   *
+   * @param timeout the timeout
+   * @return this builder
+   */
+  public ExceptionlessClientBuilder callTimeout(Duration timeout) {
+    this.callTimeout = checkTimeout(timeout, "callTimeout");
+    return this;
+  }
+
+  /**
+   * Builds on your OkHttpClient (its proxy, TLS settings, interceptors, connection pool and dispatcher are
+   * kept; the timeouts of this builder and the SDK's headers are added to a derived client).
+   *
+   * @param okHttpClient the client to build on
+   * @return this builder
+   */
+  public ExceptionlessClientBuilder okHttpClient(OkHttpClient okHttpClient) {
+    if (okHttpClient == null) {
+      throw new NullPointerException("okHttpClient == null");
+    }
+    this.okHttpClient = okHttpClient;
+    this.sharedHttp = null;
+    return this;
+  }
+
+  /**
+   * Reads {@code EXCEPTIONLESS_SERVER_URL}, {@code EXCEPTIONLESS_API_KEY} and {@code EXCEPTIONLESS_USER_TOKEN};
+   * unset or blank variables leave the current settings.
+   *
+   * @return this builder
+   * @throws IllegalStateException when a variable is invalid or both credentials are set
+   */
+  public ExceptionlessClientBuilder fromEnv() {
+    return fromEnv(System::getenv);
+  }
+
+  ExceptionlessClientBuilder fromEnv(Function<String, String> environment) {
+    String url = blankToNull(environment.apply(ENV_SERVER_URL));
+    String apiKey = blankToNull(environment.apply(ENV_API_KEY));
+    String userToken = blankToNull(environment.apply(ENV_USER_TOKEN));
+    if (apiKey != null && userToken != null) {
+      throw new IllegalStateException(ENV_API_KEY + " and " + ENV_USER_TOKEN + " are both set, but a client"
+          + " authenticates with one credential: unset one of them, or call apiKey(...) or userToken(...) instead");
+    }
+    try {
+      if (url != null) {
+        serverUrl(url);
+      }
+      if (apiKey != null) {
+        apiKey(apiKey);
+      }
+      if (userToken != null) {
+        userToken(userToken);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("Invalid environment: " + e.getMessage(), e);
+    }
+    return this;
+  }
+
+  /**
+   * Builds the client.
+   *
+   * @return a new immutable client
+   */
+  public ExceptionlessClient build() {
+    OkHttpClient http = sharedHttp;
+    if (http == null) {
+      OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
+      http = base.newBuilder()
+          .socketFactory(new NoDelaySocketFactory(base.socketFactory()))
+          .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+          .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+          .writeTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
+          .callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+          .build();
+    }
+    Moshi moshi = sharedMoshi != null ? sharedMoshi : ExceptionlessMoshi.create();
+    return new ExceptionlessClient(copy(), serverUrl, credential, http, moshi);
+  }
+
+  ExceptionlessClientBuilder copy() {
+    ExceptionlessClientBuilder copy = new ExceptionlessClientBuilder();
+    copy.serverUrl = serverUrl;
+    copy.credential = credential;
+    copy.connectTimeout = connectTimeout;
+    copy.readTimeout = readTimeout;
+    copy.writeTimeout = writeTimeout;
+    copy.callTimeout = callTimeout;
+    copy.okHttpClient = okHttpClient;
+    copy.sharedHttp = sharedHttp;
+    copy.sharedMoshi = sharedMoshi;
+    return copy;
+  }
+
+  /** Reuses an already-configured HTTP stack and Moshi (derived clients share pools and adapter caches). */
+  ExceptionlessClientBuilder share(OkHttpClient http, Moshi moshi) {
+    this.sharedHttp = http;
+    this.sharedMoshi = moshi;
+    return this;
+  }
+
+  private Duration checkTimeout(Duration timeout, String name) {
+    if (timeout == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException(name + " is negative (" + timeout + "): use a positive duration, or zero for no limit");
+    }
+    this.sharedHttp = null;
+    return timeout;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.trim().isEmpty() ? null : value.trim();
+  }
+
+  @Override
+  public String toString() {
+    return "ExceptionlessClientBuilder{serverUrl=" + serverUrl + ", credential=" + (credential == null ? "none" : credential) + "}";
+  }
+}

@@ -1,0 +1,260 @@
+package com.exceptionless.client;
+
+import com.exceptionless.client.generated.api.TokenApi;
+import com.exceptionless.client.model.ModelActionResults;
+import com.exceptionless.client.model.NewToken;
+import com.exceptionless.client.model.TokenScope;
+import com.exceptionless.client.model.UpdateToken;
+import com.exceptionless.client.model.ViewProject;
+import com.exceptionless.client.model.ViewToken;
+import com.exceptionless.client.model.WorkInProgressResult;
+import com.exceptionless.client.paging.AutoPager;
+import com.exceptionless.client.paging.Page;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import retrofit2.Response;
+
+/**
+ * API tokens (keys) of projects: create, list, get, update, disable and delete them. Every call needs a
+ * user login token; the server answers 403 to any API key. Token ids are the keys themselves: the SDK
+ * never puts one in a message or a log line. Immutable and thread-safe.
+ */
+public final class TokenService {
+  /** The server's largest page size for tokens. */
+  public static final int MAX_LIMIT = 100;
+
+  private final TokenApi api;
+  private final CallExecutor executor;
+  private final CredentialCheck credentials;
+  private final ProjectService projects;
+  private final JsonAdapter<ModelActionResults> bulkAdapter;
+  private final Clock clock;
+
+  TokenService(TokenApi api, CallExecutor executor, CredentialCheck credentials, ProjectService projects, Moshi moshi,
+      Clock clock) {
+    this.api = api;
+    this.executor = executor;
+    this.credentials = credentials;
+    this.projects = projects;
+    this.bulkAdapter = moshi.adapter(ModelActionResults.class);
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a token for a project. The project's organization and id are filled in (the server's
+   * published contract requires both); scopes default to {@code client} on the server.
+   *
+   * @param project the project
+   * @param token scopes, notes, expiry
+   * @return the created token (201); keep its id secret
+   */
+  public ViewToken create(ViewProject project, NewToken token) {
+    if (project == null) {
+      throw new NullPointerException("project == null");
+    }
+    if (token == null) {
+      throw new NullPointerException("token == null");
+    }
+    Ids.objectId(project.getId(), "project.id");
+    Ids.objectId(project.getOrganizationId(), "project.organizationId");
+    if (token.getScopes() != null && token.getScopes().contains(TokenScope.UNKNOWN_DEFAULT_OPEN_API)) {
+      throw new IllegalArgumentException("scopes contains UNKNOWN_DEFAULT_OPEN_API, which only stands for values this SDK"
+          + " could not read: use CLIENT, USER, GLOBAL or SOURCE_MAPS_WRITE");
+    }
+    credentials.requireUserToken("Creating a token");
+    NewToken body = token.toBuilder()
+        .organizationId(project.getOrganizationId())
+        .projectId(project.getId())
+        .build();
+    return executor.execute(api.createProjectToken(project.getId(), body), CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN).body();
+  }
+
+  /**
+   * Creates a token with only the {@code client} scope: what an application needs to submit events.
+   *
+   * @param project the project
+   * @param notes what the token is for, or null
+   * @return the created token; keep its id secret
+   */
+  public ViewToken createClientToken(ViewProject project, String notes) {
+    return create(project, NewToken.builder().addScopesItem(TokenScope.CLIENT).notes(notes).build());
+  }
+
+  /**
+   * Creates a client token for a project given by id (reads the project first for its organization).
+   *
+   * @param projectId the project id
+   * @param notes what the token is for, or null
+   * @return the created token; keep its id secret
+   */
+  public ViewToken createClientToken(String projectId, String notes) {
+    credentials.requireUserToken("Creating a token");
+    return createClientToken(projects.get(projectId), notes);
+  }
+
+  /**
+   * Lists one page of a project's tokens, oldest first.
+   *
+   * @param projectId the project id
+   * @param page the page number, from 1
+   * @param limit the page size, 1 to {@value #MAX_LIMIT}
+   * @return the page, with the total from {@code X-Result-Count}
+   */
+  public Page<ViewToken> list(String projectId, int page, int limit) {
+    Ids.objectId(projectId, "projectId");
+    if (page < 1) {
+      throw new IllegalArgumentException("page must be 1 or more, but was " + page);
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", but was " + limit);
+    }
+    credentials.requireUserToken("Listing tokens");
+    Response<List<ViewToken>> response = executor.execute(api.listProjectTokens(projectId, page, limit),
+        CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN);
+    return Pages.numbered(response, next -> list(projectId, next, limit));
+  }
+
+  /**
+   * Returns every token of a project, fetched lazily page by page.
+   *
+   * @param projectId the project id
+   * @return the lazy sequence
+   */
+  public AutoPager<ViewToken> listAll(String projectId) {
+    Ids.objectId(projectId, "projectId");
+    return AutoPager.of(() -> list(projectId, 1, MAX_LIMIT));
+  }
+
+  /**
+   * Returns the project's default token (its first client-scoped one); the server creates it when the
+   * project has none.
+   *
+   * @param projectId the project id
+   * @return the token; keep its id secret
+   */
+  public ViewToken getDefault(String projectId) {
+    Ids.objectId(projectId, "projectId");
+    credentials.requireUserToken("Getting the default token");
+    return executor.execute(api.getProjectDefaultToken(projectId), CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN).body();
+  }
+
+  /**
+   * Finds an enabled, unexpired token of the project whose only scope is {@code client}.
+   *
+   * @param projectId the project id
+   * @return the oldest such token, or empty
+   */
+  public Optional<ViewToken> findReusableClientToken(String projectId) {
+    OffsetDateTime soon = OffsetDateTime.now(clock).plusMinutes(5);
+    for (ViewToken token : listAll(projectId)) {
+      boolean clientOnly = token.getScopes() != null && token.getScopes().equals(Collections.singleton(TokenScope.CLIENT));
+      boolean usable = !Boolean.TRUE.equals(token.getIsDisabled()) && !Boolean.TRUE.equals(token.getIsSuspended())
+          && (token.getExpiresUtc() == null || token.getExpiresUtc().isAfter(soon));
+      if (clientOnly && usable && projectId.equals(token.getProjectId())) {
+        return Optional.of(token);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns a token.
+   *
+   * @param tokenId the token id
+   * @return the token
+   */
+  public ViewToken get(String tokenId) {
+    Ids.tokenId(tokenId, "tokenId");
+    credentials.requireUserToken("Getting a token");
+    return executor.execute(api.getToken(tokenId), CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN).body();
+  }
+
+  /**
+   * Changes a token's notes or disabled flag; properties left null are not changed.
+   *
+   * @param tokenId the token id
+   * @param changes the changes
+   * @return the updated token
+   */
+  public ViewToken update(String tokenId, UpdateToken changes) {
+    Ids.tokenId(tokenId, "tokenId");
+    if (changes == null) {
+      throw new NullPointerException("changes == null");
+    }
+    credentials.requireUserToken("Updating a token");
+    return executor.execute(api.updateToken(tokenId, changes), CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN).body();
+  }
+
+  /**
+   * Disables a token; requests authenticated with it then fail with 401.
+   *
+   * @param tokenId the token id
+   * @return the updated token
+   */
+  public ViewToken disable(String tokenId) {
+    return update(tokenId, UpdateToken.builder().isDisabled(true).build());
+  }
+
+  /**
+   * Enables a disabled token.
+   *
+   * @param tokenId the token id
+   * @return the updated token
+   */
+  public ViewToken enable(String tokenId) {
+    return update(tokenId, UpdateToken.builder().isDisabled(false).build());
+  }
+
+  /**
+   * Deletes tokens. Every id is checked before anything is sent.
+   *
+   * @param tokenIds the token ids
+   * @return which were deleted and which failed (the server deletes the others when some fail)
+   * @throws com.exceptionless.client.errors.NotFoundException when none of them exists
+   */
+  public BulkResult delete(Collection<String> tokenIds) {
+    if (tokenIds == null) {
+      throw new NullPointerException("tokenIds == null");
+    }
+    if (tokenIds.isEmpty()) {
+      throw new IllegalArgumentException("tokenIds is empty: pass at least one token id");
+    }
+    List<String> ids = new ArrayList<>(tokenIds);
+    for (int i = 0; i < ids.size(); i++) {
+      Ids.tokenId(ids.get(i), "tokenIds[" + i + "]");
+    }
+    credentials.requireUserToken("Deleting tokens");
+    Response<WorkInProgressResult> response = executor.executeAllowingErrors(api.deleteTokens(String.join(",", ids)));
+    if (response.isSuccessful()) {
+      return BulkResult.allSucceeded(ids);
+    }
+    if (response.code() == 400 && isPlainJson(response.errorBody())) {
+      return BulkResult.from(readBulk(response.errorBody()));
+    }
+    throw executor.failure(response, CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN);
+  }
+
+  private ModelActionResults readBulk(ResponseBody body) {
+    try (ResponseBody closing = body) {
+      return bulkAdapter.fromJson(closing.source());
+    } catch (IOException e) {
+      throw new com.exceptionless.client.errors.ExceptionlessIoException(
+          "DELETE api/v2/tokens/{ids} failed while reading the partial result: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isPlainJson(ResponseBody body) {
+    MediaType type = body == null ? null : body.contentType();
+    return type != null && type.subtype().equals("json");
+  }
+}

@@ -1,0 +1,17 @@
+package com.exceptionless.client.errors;
+
+/**
+ * 400 Bad Request: the request is malformed or cannot be carried out; {@link #fieldErrors()} may name the fields.
+ */
+public final class BadRequestException extends ExceptionlessServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param response the error answer
+   */
+  public BadRequestException(ErrorResponse response) {
+    super(response);
+  }
+}

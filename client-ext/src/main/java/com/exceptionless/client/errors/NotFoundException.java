@@ -1,0 +1,17 @@
+package com.exceptionless.client.errors;
+
+/**
+ * 404 Not Found: the resource does not exist or the caller cannot see it.
+ */
+public final class NotFoundException extends ExceptionlessServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param response the error answer
+   */
+  public NotFoundException(ErrorResponse response) {
+    super(response);
+  }
+}

@@ -1,0 +1,17 @@
+package com.exceptionless.client.errors;
+
+/**
+ * 402 Payment Required or 426 Upgrade Required: the organization's plan limits this (event quota, suspension, premium feature).
+ */
+public final class PlanLimitException extends ExceptionlessServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param response the error answer
+   */
+  public PlanLimitException(ErrorResponse response) {
+    super(response);
+  }
+}

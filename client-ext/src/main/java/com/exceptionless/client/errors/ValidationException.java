@@ -1,0 +1,17 @@
+package com.exceptionless.client.errors;
+
+/**
+ * 422 Unprocessable Entity: the request failed validation; {@link #fieldErrors()} names each field.
+ */
+public final class ValidationException extends ExceptionlessServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param response the error answer
+   */
+  public ValidationException(ErrorResponse response) {
+    super(response);
+  }
+}

@@ -1,0 +1,27 @@
+package com.exceptionless.client.json;
+
+import com.squareup.moshi.Moshi;
+
+/**
+ * Creates the {@link Moshi} instance the SDK reads and writes the Exceptionless JSON with.
+ *
+ * <p>It keeps the offsets of {@code java.time.OffsetDateTime} values (reading {@code *_utc} values that
+ * lack an offset as UTC), reads enum values this SDK does not know as {@code UNKNOWN_DEFAULT_OPEN_API},
+ * skips unknown properties, and omits nulls when writing. The returned instance is immutable and thread-safe.
+ */
+public final class ExceptionlessMoshi {
+  private ExceptionlessMoshi() {
+  }
+
+  /**
+   * Returns a new Moshi instance configured for the Exceptionless API.
+   *
+   * @return the Moshi instance
+   */
+  public static Moshi create() {
+    return new Moshi.Builder()
+        .add(OffsetDateTimeAdapter.FACTORY)
+        .add(UnknownEnumFallbackFactory.INSTANCE)
+        .build();
+  }
+}

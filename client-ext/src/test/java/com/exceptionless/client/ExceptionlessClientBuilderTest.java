@@ -1,0 +1,112 @@
+package com.exceptionless.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExceptionlessClientBuilderTest {
+  @Test
+  void defaultsToTheHostedServer() {
+    ExceptionlessClient client = ExceptionlessClient.builder().build();
+
+    assertThat(client.serverUrl()).isEqualTo("https://api.exceptionless.com/");
+  }
+
+  @Test
+  void acceptsServerUrlWithOrWithoutTrailingSlashAndKeepsPathPrefix() {
+    assertThat(ExceptionlessClient.builder().serverUrl("http://localhost:5000").build().serverUrl())
+        .isEqualTo("http://localhost:5000/");
+    assertThat(ExceptionlessClient.builder().serverUrl("http://localhost:5000/").build().serverUrl())
+        .isEqualTo("http://localhost:5000/");
+    assertThat(ExceptionlessClient.builder().serverUrl(" https://example.com/exceptionless ").build().serverUrl())
+        .isEqualTo("https://example.com/exceptionless/");
+  }
+
+  @Test
+  void rejectsUnusableServerUrlsWithAMessageThatSaysWhatToFix() {
+    assertThatThrownBy(() -> ExceptionlessClient.builder().serverUrl(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("serverUrl == null");
+    assertThatThrownBy(() -> ExceptionlessClient.builder().serverUrl("ftp://example.com"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an http or https URL");
+    assertThatThrownBy(() -> ExceptionlessClient.builder().serverUrl("https://user:secret@example.com"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user name or password")
+        .hasMessageNotContaining("secret");
+    assertThatThrownBy(() -> ExceptionlessClient.builder().serverUrl("https://example.com/api/v2"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the SDK adds /api/v2 itself");
+    assertThatThrownBy(() -> ExceptionlessClient.builder().serverUrl("https://example.com/?access_token=x"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query");
+  }
+
+  @Test
+  void rejectsBlankOrMalformedCredentialsWithoutEchoingThem() {
+    assertThatThrownBy(() -> ExceptionlessClient.builder().apiKey(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("apiKey == null");
+    assertThatThrownBy(() -> ExceptionlessClient.builder().apiKey("  "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiKey is blank");
+    assertThatThrownBy(() -> ExceptionlessClient.builder().userToken("Bearer abcdefghijklmnop"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without \"Bearer \"")
+        .hasMessageNotContaining("abcdefghijklmnop");
+  }
+
+  @Test
+  void rejectsNegativeTimeouts() {
+    assertThatThrownBy(() -> ExceptionlessClient.builder().readTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("readTimeout is negative");
+    assertThatThrownBy(() -> ExceptionlessClient.builder().connectTimeout(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("connectTimeout == null");
+  }
+
+  @Test
+  void fromEnvReadsServerUrlAndCredential() {
+    Map<String, String> env = new HashMap<>();
+    env.put("EXCEPTIONLESS_SERVER_URL", "http://localhost:5000");
+    env.put("EXCEPTIONLESS_API_KEY", "LhhP1C9gijpSKCslHHCvwdSIz298twx271nTest0");
+
+    ExceptionlessClient client = ExceptionlessClient.fromEnv(env::get);
+
+    assertThat(client.serverUrl()).isEqualTo("http://localhost:5000/");
+    assertThat(client.toString()).contains("API key(***)").doesNotContain("LhhP1C9g");
+  }
+
+  @Test
+  void fromEnvRefusesTwoCredentials() {
+    Map<String, String> env = new HashMap<>();
+    env.put("EXCEPTIONLESS_API_KEY", "LhhP1C9gijpSKCslHHCvwdSIz298twx271nTest0");
+    env.put("EXCEPTIONLESS_USER_TOKEN", "yxo1ewOMXJ8bnhQT1JUTb3vBRvNLfeGkHRhQ7a4p");
+
+    assertThatThrownBy(() -> ExceptionlessClient.fromEnv(env::get))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("both set").hasMessageNotContaining("LhhP1C9g");
+  }
+
+  @Test
+  void fromEnvReportsAnInvalidVariableByName() {
+    Map<String, String> env = new HashMap<>();
+    env.put("EXCEPTIONLESS_SERVER_URL", "not a url");
+
+    assertThatThrownBy(() -> ExceptionlessClient.fromEnv(env::get))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("Invalid environment");
+  }
+
+  @Test
+  void userAgentCarriesANumericVersion() {
+    assertThat(ExceptionlessClient.builder().build().userAgent()).matches("exceptionless-java/\\d+\\.\\d+\\.\\d+");
+    assertThat(SdkVersion.numeric("1.2.3-SNAPSHOT")).isEqualTo("1.2.3");
+    assertThat(SdkVersion.numeric(null)).isEqualTo("0.0.0");
+  }
+
+  @Test
+  void derivedClientsKeepSettingsAndSwapOnlyTheCredential() {
+    ExceptionlessClient anonymous = ExceptionlessClient.builder().serverUrl("http://localhost:5000").build();
+
+    ExceptionlessClient withKey = anonymous.withApiKey("LhhP1C9gijpSKCslHHCvwdSIz298twx271nTest0");
+
+    assertThat(withKey.serverUrl()).isEqualTo("http://localhost:5000/");
+    assertThat(withKey.toString()).contains("API key(***)");
+    assertThat(anonymous.toString()).contains("credential=none");
+  }
+}
