@@ -1,0 +1,78 @@
+package com.exceptionless.client.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.exceptionless.client.model.Event;
+import com.exceptionless.client.model.TokenScope;
+import com.exceptionless.client.model.ViewToken;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class ExceptionlessMoshiTest {
+  private final Moshi moshi = ExceptionlessMoshi.create();
+
+  @Test
+  void readsSevenFractionalDigitsAndKeepsTheOffset() throws IOException {
+    OffsetDateTime parsed = moshi.adapter(OffsetDateTime.class).fromJson("\"2015-02-11T20:54:04.3457274+02:00\"");
+
+    assertThat(parsed).isEqualTo(OffsetDateTime.of(2015, 2, 11, 20, 54, 4, 345_727_400, ZoneOffset.ofHours(2)));
+    assertThat(moshi.adapter(OffsetDateTime.class).toJson(parsed)).isEqualTo("\"2015-02-11T20:54:04.3457274+02:00\"");
+  }
+
+  @Test
+  void readsAUtcValueWithoutOffsetAsUtc() throws IOException {
+    OffsetDateTime parsed = moshi.adapter(OffsetDateTime.class).fromJson("\"2026-11-28T12:00:00.1234567\"");
+
+    assertThat(parsed).isEqualTo(OffsetDateTime.of(2026, 11, 28, 12, 0, 0, 123_456_700, ZoneOffset.UTC));
+  }
+
+  @Test
+  void toleratesUnknownPropertiesAndUnknownEnumValues() throws IOException {
+    ViewToken token = moshi.adapter(ViewToken.class).fromJson("{\"id\":\"LhhP1C9gijpSKCslHHCvwdSIz298twx271nTest0\","
+        + "\"scopes\":[\"client\",\"mcp:read\"],\"is_disabled\":false,\"brand_new_field\":{\"x\":1},"
+        + "\"created_utc\":\"2026-11-28T12:00:00Z\"}");
+
+    assertThat(token.getScopes()).containsExactly(TokenScope.CLIENT, TokenScope.UNKNOWN_DEFAULT_OPEN_API);
+    assertThat(token.getIsDisabled()).isFalse();
+  }
+
+  @Test
+  void writesSnakeCaseAndOmitsNulls() {
+    String json = moshi.adapter(Event.class).toJson(Event.builder().type("log").referenceId("abcdefgh").build());
+
+    assertThat(json).isEqualTo("{\"reference_id\":\"abcdefgh\",\"type\":\"log\"}");
+  }
+
+  @Test
+  void readsTheServersEventResponseSampleAndWritesBackEveryEventProperty() throws IOException {
+    Path sample = Paths.get("..", "..", "shared", "reference", "samples", "Api", "Data", "event-serialization-response.json");
+    Assumptions.assumeTrue(Files.exists(sample), "../shared/reference/samples is absent: sample round trip not checked");
+    String original = new String(Files.readAllBytes(sample), StandardCharsets.UTF_8).replace("\uFEFF", "");
+    JsonAdapter<Object> untyped = moshi.adapter(Object.class);
+
+    Event event = moshi.adapter(Event.class).fromJson(original);
+    Map<String, Object> written = asMap(untyped.fromJson(moshi.adapter(Event.class).toJson(event)));
+    Map<String, Object> expected = asMap(untyped.fromJson(original));
+    expected.keySet().retainAll(written.keySet());
+
+    assertThat(written).containsOnlyKeys("type", "date", "tags", "message", "data");
+    assertThat(event.getData()).containsKeys("@request", "@environment", "@submission_client");
+    assertThat(OffsetDateTime.parse((String) written.remove("date"))).isEqualTo(OffsetDateTime.parse((String) expected.remove("date")));
+    assertThat(written).isEqualTo(expected);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object json) {
+    return (Map<String, Object>) json;
+  }
+}
