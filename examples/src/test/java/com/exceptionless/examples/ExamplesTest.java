@@ -1,0 +1,84 @@
+package com.exceptionless.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Runs each example on a fresh machine's terms: no configuration, so against the stand-in server. */
+class ExamplesTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @Test
+  void workflowExamplePrintsEachStepAndWhatTheServerReceived() {
+    int code = run(WorkflowExample::run, new HashMap<>());
+
+    assertThat(code).as(text(err)).isZero();
+    assertThat(text(out))
+        .contains("Project found: Disintegrating Pistol")
+        .contains("Project found: Quantum Toaster")
+        .contains("Client token created: ViewToken{id=***")
+        .contains("Event accepted (202)")
+        .contains("The server received: {\"")
+        .contains("Hello from exceptionless-java");
+  }
+
+  @Test
+  void pagingExampleWalksEveryPage() {
+    int code = run(PagingExample::run, new HashMap<>());
+
+    assertThat(code).as(text(err)).isZero();
+    assertThat(text(out)).contains("First page: 1 of 2 projects").contains("Next page: Quantum Toaster")
+        .contains("Every project, lazily: Disintegrating Pistol");
+  }
+
+  @Test
+  void errorHandlingExampleShowsTypedErrors() {
+    int code = run(ErrorHandlingExample::run, new HashMap<>());
+
+    assertThat(code).as(text(err)).isZero();
+    assertThat(text(out)).contains("Login refused: 401").contains("A client token cannot list projects: 403 Forbidden");
+  }
+
+  @Test
+  void aWrongPasswordAgainstAConfiguredServerEndsWithOneLineAndExitCodeOne() {
+    try (com.exceptionless.testkit.ExceptionlessTestServer server = com.exceptionless.testkit.ExceptionlessTestServer.start()) {
+      Map<String, String> env = new HashMap<>();
+      env.put("EXCEPTIONLESS_SERVER_URL", server.baseUrl());
+      env.put("EXCEPTIONLESS_EMAIL", server.accounts().userEmail());
+      env.put("EXCEPTIONLESS_PASSWORD", "not-the-password");
+      env.put("EXCEPTIONLESS_PROJECT", "Quantum Toaster");
+
+      int code = run(WorkflowExample::run, env);
+
+      assertThat(code).isEqualTo(1);
+      assertThat(text(err)).startsWith("Failed: 401 Unauthorized on POST api/v2/auth/login: Login failed.")
+          .doesNotContain("not-the-password").hasLineCount(1);
+    }
+  }
+
+  @Test
+  void aConfiguredServerWithoutAProjectIsRefusedWithOneLine() {
+    Map<String, String> env = new HashMap<>();
+    env.put("EXCEPTIONLESS_SERVER_URL", "http://127.0.0.1:1");
+
+    int code = run(WorkflowExample::run, env);
+
+    assertThat(code).isEqualTo(1);
+    assertThat(text(err)).contains("also set EXCEPTIONLESS_PROJECT").hasLineCount(1);
+  }
+
+  private int run(ExampleRunner.Example example, Map<String, String> env) {
+    return ExampleRunner.run(example, env::get, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private static String text(ByteArrayOutputStream stream) {
+    return stream.toString(StandardCharsets.UTF_8);
+  }
+}
