@@ -37,309 +37,309 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class ExceptionlessTestServer implements AutoCloseable {
-    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+  private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
-    static {
-        // The JDK server writes headers and body separately; without TCP_NODELAY each response waits ~40 ms
-        // for a delayed ACK. The JDK reads this once per JVM, so an explicit user setting wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY each response waits ~40 ms
+    // for a delayed ACK. The JDK reads this once per JVM, so an explicit user setting wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+  }
 
-    private final HttpServer httpServer;
-    private final ExecutorService executor;
-    private final String baseUrl;
-    private final Clock clock;
-    private final InMemoryStore store;
-    private final Recorder recorder;
-    private final EventRoutes eventRoutes;
-    private final RouteTable routes;
-    private final TestAccounts accounts;
-    private final AtomicBoolean closed = new AtomicBoolean();
+  private final HttpServer httpServer;
+  private final ExecutorService executor;
+  private final String baseUrl;
+  private final Clock clock;
+  private final InMemoryStore store;
+  private final Recorder recorder;
+  private final EventRoutes eventRoutes;
+  private final RouteTable routes;
+  private final TestAccounts accounts;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ExceptionlessTestServer(Builder builder) throws IOException {
-        this.clock = builder.clock;
-        this.store = new InMemoryStore();
-        this.recorder = new Recorder();
-        this.eventRoutes = new EventRoutes(store, recorder, clock);
-        this.routes = new RouteTable();
-        new AuthRoutes(store, clock).register(routes);
-        new ConfigRoutes(store).register(routes);
-        new ProjectRoutes(store, new ProjectViews(store, recorder), clock).register(routes);
-        new TokenRoutes(store, clock).register(routes);
-        eventRoutes.register(routes);
-        this.accounts = builder.seeded ? SeedData.seed(store, clock.instant()) : null;
+  private ExceptionlessTestServer(Builder builder) throws IOException {
+    this.clock = builder.clock;
+    this.store = new InMemoryStore();
+    this.recorder = new Recorder();
+    this.eventRoutes = new EventRoutes(store, recorder, clock);
+    this.routes = new RouteTable();
+    new AuthRoutes(store, clock).register(routes);
+    new ConfigRoutes(store).register(routes);
+    new ProjectRoutes(store, new ProjectViews(store, recorder), clock).register(routes);
+    new TokenRoutes(store, clock).register(routes);
+    eventRoutes.register(routes);
+    this.accounts = builder.seeded ? SeedData.seed(store, clock.instant()) : null;
 
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        this.httpServer = HttpServer.create(new InetSocketAddress(loopback, builder.port), 0);
-        String host = loopback instanceof Inet6Address ? "[" + loopback.getHostAddress() + "]"
-                : loopback.getHostAddress();
-        this.baseUrl = "http://" + host + ":" + httpServer.getAddress().getPort();
-        RequestPipeline pipeline = new RequestPipeline(routes, new Authenticator(store, clock),
-                new RateLimiter(clock, builder.rateLimitPerWindow));
-        this.executor = Executors.newCachedThreadPool(daemonThreads());
-        httpServer.setExecutor(executor);
-        httpServer.createContext("/", new HttpExchangeHandler(pipeline, recorder, clock, baseUrl));
-        startOnDaemonThread(httpServer);
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    this.httpServer = HttpServer.create(new InetSocketAddress(loopback, builder.port), 0);
+    String host = loopback instanceof Inet6Address ? "[" + loopback.getHostAddress() + "]"
+        : loopback.getHostAddress();
+    this.baseUrl = "http://" + host + ":" + httpServer.getAddress().getPort();
+    RequestPipeline pipeline = new RequestPipeline(routes, new Authenticator(store, clock),
+        new RateLimiter(clock, builder.rateLimitPerWindow));
+    this.executor = Executors.newCachedThreadPool(daemonThreads());
+    httpServer.setExecutor(executor);
+    httpServer.createContext("/", new HttpExchangeHandler(pipeline, recorder, clock, baseUrl));
+    startOnDaemonThread(httpServer);
+  }
+
+  /** Starts a seeded server on an ephemeral loopback port with the system UTC clock. */
+  public static ExceptionlessTestServer start() {
+    return builder().start();
+  }
+
+  /** Returns a builder for a server with a fixed port, clock, rate limit or without seed data. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the server's root URL, e.g. {@code http://127.0.0.1:49152}, without a trailing slash. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** Returns the seeded credentials; throws IllegalStateException when the server was started unseeded. */
+  public TestAccounts accounts() {
+    if (accounts == null) {
+      throw new IllegalStateException("This server was started with seeded(false); it has no TestAccounts");
     }
+    return accounts;
+  }
 
-    /** Starts a seeded server on an ephemeral loopback port with the system UTC clock. */
-    public static ExceptionlessTestServer start() {
-        return builder().start();
+  /** Adds a user (global admins get the {@code global} role) and returns its new id. */
+  public String addUser(String email, String password, boolean globalAdmin) {
+    requireText(email, "email");
+    requireText(password, "password");
+    String id = Ids.newObjectId(clock.instant());
+    store.addUser(new UserRecord(id, email.trim(), password, globalAdmin));
+    return id;
+  }
+
+  /** Adds an organization with the given members and returns its new id. */
+  public String addOrganization(String name, String... memberUserIds) {
+    requireText(name, "name");
+    String id = Ids.newObjectId(clock.instant());
+    store.addOrganization(new OrganizationRecord(id, name, new LinkedHashSet<String>(Arrays.asList(memberUserIds)),
+        clock.instant()));
+    return id;
+  }
+
+  /** Adds a project to an organization and returns its new id; its client configuration starts at version 0. */
+  public String addProject(String organizationId, String name) {
+    requireText(name, "name");
+    String id = Ids.newObjectId(clock.instant());
+    store.addProject(new ProjectRecord(id, organizationId, name, clock.instant(), 0,
+        Collections.<String, String>emptyMap()));
+    return id;
+  }
+
+  /**
+   * Adds an API key bound to a project and returns it; scopes follow the API's rules (none means
+   * {@code client}, {@code user} adds {@code client}, {@code global} adds both).
+   */
+  public String addToken(String projectId, String userIdOrNull, String... scopes) {
+    ProjectRecord project = store.project(projectId);
+    if (project == null) {
+      throw new IllegalArgumentException("Unknown project id: " + projectId);
     }
+    return addApiKey(project.organizationId, project.id, userIdOrNull, scopes);
+  }
 
-    /** Returns a builder for a server with a fixed port, clock, rate limit or without seed data. */
-    public static Builder builder() {
-        return new Builder();
+  /** Adds an organization-wide API key (no project) and returns it; scopes as for {@link #addToken}. */
+  public String addOrganizationToken(String organizationId, String userIdOrNull, String... scopes) {
+    return addApiKey(organizationId, null, userIdOrNull, scopes);
+  }
+
+  /** Disables or re-enables an API key or login token; a disabled one fails authentication with 401. */
+  public void setTokenDisabled(String tokenId, boolean disabled) {
+    synchronized (store) {
+      store.replaceToken(existingToken(tokenId).withDisabled(disabled, clock.instant()));
     }
+  }
 
-    /** Returns the server's root URL, e.g. {@code http://127.0.0.1:49152}, without a trailing slash. */
-    public String baseUrl() {
-        return baseUrl;
+  /** Sets when an API key or login token expires (null: never); an expired one fails authentication with 401. */
+  public void setTokenExpiresUtc(String tokenId, Instant expiresUtcOrNull) {
+    synchronized (store) {
+      store.replaceToken(existingToken(tokenId).withExpiresUtc(expiresUtcOrNull, clock.instant()));
     }
+  }
 
-    /** Returns the seeded credentials; throws IllegalStateException when the server was started unseeded. */
-    public TestAccounts accounts() {
-        if (accounts == null) {
-            throw new IllegalStateException("This server was started with seeded(false); it has no TestAccounts");
-        }
-        return accounts;
+  /** Sets (or, with a null value, removes) a client configuration setting and returns the new config version. */
+  public int setProjectSetting(String projectId, String key, String value) {
+    requireText(key, "key");
+    return store.setProjectSetting(projectId, key, value).configVersion;
+  }
+
+  /** Makes event submission answer 503 Service Unavailable, as when the server disables it; false restores it. */
+  public void setEventSubmissionDisabled(boolean disabled) {
+    eventRoutes.setSubmissionDisabled(disabled);
+  }
+
+  /** Returns every event received so far, in arrival order. */
+  public List<ReceivedEvent> receivedEvents() {
+    return recorder.events();
+  }
+
+  /** Returns the events received for one project, in arrival order. */
+  public List<ReceivedEvent> receivedEvents(String projectId) {
+    return recorder.events(projectId);
+  }
+
+  /** Returns every accepted (202) event submission, in arrival order. */
+  public List<ReceivedSubmission> submissions() {
+    return recorder.submissions();
+  }
+
+  /** Returns every request answered so far, in order, with credentials redacted. */
+  public List<RecordedRequest> requests() {
+    return recorder.requests();
+  }
+
+  /**
+   * Blocks until at least count events have arrived and returns all received events; throws
+   * IllegalStateException saying how many arrived when the timeout passes first.
+   */
+  public List<ReceivedEvent> awaitEvents(int count, Duration timeout) {
+    return recorder.awaitEvents(count, Objects.requireNonNull(timeout, "timeout == null"));
+  }
+
+  /** Forgets recorded requests, submissions and events (project stats count from zero again). */
+  public void clearReceived() {
+    recorder.clear();
+  }
+
+  /** Stops the server immediately; calling it again does nothing. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      httpServer.stop(0);
+      executor.shutdownNow();
     }
+  }
 
-    /** Adds a user (global admins get the {@code global} role) and returns its new id. */
-    public String addUser(String email, String password, boolean globalAdmin) {
-        requireText(email, "email");
-        requireText(password, "password");
-        String id = Ids.newObjectId(clock.instant());
-        store.addUser(new UserRecord(id, email.trim(), password, globalAdmin));
-        return id;
+  @Override
+  public String toString() {
+    return "ExceptionlessTestServer{" + baseUrl + (closed.get() ? ", closed" : "") + "}";
+  }
+
+  /** The routes served, for comparing with the server's endpoint manifest. */
+  List<Route> routes() {
+    return routes.routes();
+  }
+
+  private String addApiKey(String organizationId, String projectId, String userIdOrNull, String... scopes) {
+    List<String> normalized = Scopes.normalize(Arrays.asList(scopes));
+    if (normalized == null) {
+      throw new IllegalArgumentException("Scopes must be among " + Scopes.ALLOWED + ": "
+          + Arrays.toString(scopes));
     }
+    Instant now = clock.instant();
+    String id = Ids.newToken();
+    store.addToken(new TokenRecord(id, TokenRecord.Type.ACCESS, organizationId, projectId, null, userIdOrNull,
+        normalized, null, null, false, false, now, now));
+    return id;
+  }
 
-    /** Adds an organization with the given members and returns its new id. */
-    public String addOrganization(String name, String... memberUserIds) {
-        requireText(name, "name");
-        String id = Ids.newObjectId(clock.instant());
-        store.addOrganization(new OrganizationRecord(id, name, new LinkedHashSet<String>(Arrays.asList(memberUserIds)),
-                clock.instant()));
-        return id;
+  private TokenRecord existingToken(String tokenId) {
+    TokenRecord token = store.token(tokenId);
+    if (token == null) {
+      throw new IllegalArgumentException("Unknown token");
     }
+    return token;
+  }
 
-    /** Adds a project to an organization and returns its new id; its client configuration starts at version 0. */
-    public String addProject(String organizationId, String name) {
-        requireText(name, "name");
-        String id = Ids.newObjectId(clock.instant());
-        store.addProject(new ProjectRecord(id, organizationId, name, clock.instant(), 0,
-                Collections.<String, String>emptyMap()));
-        return id;
+  private static void requireText(String value, String name) {
+    if (value == null || value.trim().isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be empty");
     }
+  }
 
-    /**
-     * Adds an API key bound to a project and returns it; scopes follow the API's rules (none means
-     * {@code client}, {@code user} adds {@code client}, {@code global} adds both).
-     */
-    public String addToken(String projectId, String userIdOrNull, String... scopes) {
-        ProjectRecord project = store.project(projectId);
-        if (project == null) {
-            throw new IllegalArgumentException("Unknown project id: " + projectId);
-        }
-        return addApiKey(project.organizationId, project.id, userIdOrNull, scopes);
-    }
+  private static ThreadFactory daemonThreads() {
+    return new ThreadFactory() {
+      @Override
+      public Thread newThread(Runnable runnable) {
+        Thread thread = new Thread(runnable, "exceptionless-test-server-" + THREAD_NUMBER.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      }
+    };
+  }
 
-    /** Adds an organization-wide API key (no project) and returns it; scopes as for {@link #addToken}. */
-    public String addOrganizationToken(String organizationId, String userIdOrNull, String... scopes) {
-        return addApiKey(organizationId, null, userIdOrNull, scopes);
-    }
-
-    /** Disables or re-enables an API key or login token; a disabled one fails authentication with 401. */
-    public void setTokenDisabled(String tokenId, boolean disabled) {
-        synchronized (store) {
-            store.replaceToken(existingToken(tokenId).withDisabled(disabled, clock.instant()));
-        }
-    }
-
-    /** Sets when an API key or login token expires (null: never); an expired one fails authentication with 401. */
-    public void setTokenExpiresUtc(String tokenId, Instant expiresUtcOrNull) {
-        synchronized (store) {
-            store.replaceToken(existingToken(tokenId).withExpiresUtc(expiresUtcOrNull, clock.instant()));
-        }
-    }
-
-    /** Sets (or, with a null value, removes) a client configuration setting and returns the new config version. */
-    public int setProjectSetting(String projectId, String key, String value) {
-        requireText(key, "key");
-        return store.setProjectSetting(projectId, key, value).configVersion;
-    }
-
-    /** Makes event submission answer 503 Service Unavailable, as when the server disables it; false restores it. */
-    public void setEventSubmissionDisabled(boolean disabled) {
-        eventRoutes.setSubmissionDisabled(disabled);
-    }
-
-    /** Returns every event received so far, in arrival order. */
-    public List<ReceivedEvent> receivedEvents() {
-        return recorder.events();
-    }
-
-    /** Returns the events received for one project, in arrival order. */
-    public List<ReceivedEvent> receivedEvents(String projectId) {
-        return recorder.events(projectId);
-    }
-
-    /** Returns every accepted (202) event submission, in arrival order. */
-    public List<ReceivedSubmission> submissions() {
-        return recorder.submissions();
-    }
-
-    /** Returns every request answered so far, in order, with credentials redacted. */
-    public List<RecordedRequest> requests() {
-        return recorder.requests();
-    }
-
-    /**
-     * Blocks until at least count events have arrived and returns all received events; throws
-     * IllegalStateException saying how many arrived when the timeout passes first.
-     */
-    public List<ReceivedEvent> awaitEvents(int count, Duration timeout) {
-        return recorder.awaitEvents(count, Objects.requireNonNull(timeout, "timeout == null"));
-    }
-
-    /** Forgets recorded requests, submissions and events (project stats count from zero again). */
-    public void clearReceived() {
-        recorder.clear();
-    }
-
-    /** Stops the server immediately; calling it again does nothing. */
-    @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            httpServer.stop(0);
-            executor.shutdownNow();
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "ExceptionlessTestServer{" + baseUrl + (closed.get() ? ", closed" : "") + "}";
-    }
-
-    /** The routes served, for comparing with the server's endpoint manifest. */
-    List<Route> routes() {
-        return routes.routes();
-    }
-
-    private String addApiKey(String organizationId, String projectId, String userIdOrNull, String... scopes) {
-        List<String> normalized = Scopes.normalize(Arrays.asList(scopes));
-        if (normalized == null) {
-            throw new IllegalArgumentException("Scopes must be among " + Scopes.ALLOWED + ": "
-                    + Arrays.toString(scopes));
-        }
-        Instant now = clock.instant();
-        String id = Ids.newToken();
-        store.addToken(new TokenRecord(id, TokenRecord.Type.ACCESS, organizationId, projectId, null, userIdOrNull,
-                normalized, null, null, false, false, now, now));
-        return id;
-    }
-
-    private TokenRecord existingToken(String tokenId) {
-        TokenRecord token = store.token(tokenId);
-        if (token == null) {
-            throw new IllegalArgumentException("Unknown token");
-        }
-        return token;
-    }
-
-    private static void requireText(String value, String name) {
-        if (value == null || value.trim().isEmpty()) {
-            throw new IllegalArgumentException(name + " must not be empty");
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        return new ThreadFactory() {
-            @Override
-            public Thread newThread(Runnable runnable) {
-                Thread thread = new Thread(runnable, "exceptionless-test-server-" + THREAD_NUMBER.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            }
-        };
-    }
-
-    /** The JDK server's dispatcher thread inherits daemon status from the thread that starts it. */
-    private static void startOnDaemonThread(final HttpServer server) {
-        final List<RuntimeException> failure = new ArrayList<RuntimeException>();
-        Thread starter = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                try {
-                    server.start();
-                } catch (RuntimeException e) {
-                    failure.add(e);
-                }
-            }
-        }, "exceptionless-test-server-start");
-        starter.setDaemon(true);
-        starter.start();
+  /** The JDK server's dispatcher thread inherits daemon status from the thread that starts it. */
+  private static void startOnDaemonThread(final HttpServer server) {
+    final List<RuntimeException> failure = new ArrayList<RuntimeException>();
+    Thread starter = new Thread(new Runnable() {
+      @Override
+      public void run() {
         try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            server.stop(0);
-            throw new IllegalStateException("Interrupted while starting the server", e);
+          server.start();
+        } catch (RuntimeException e) {
+          failure.add(e);
         }
-        if (!failure.isEmpty()) {
-            throw failure.get(0);
-        }
+      }
+    }, "exceptionless-test-server-start");
+    starter.setDaemon(true);
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.stop(0);
+      throw new IllegalStateException("Interrupted while starting the server", e);
+    }
+    if (!failure.isEmpty()) {
+      throw failure.get(0);
+    }
+  }
+
+  /** Configures and starts an {@link ExceptionlessTestServer}; not thread-safe, use it from one thread. */
+  public static final class Builder {
+    private int port;
+    private Clock clock = Clock.systemUTC();
+    private int rateLimitPerWindow = RateLimiter.DEFAULT_LIMIT;
+    private boolean seeded = true;
+
+    private Builder() {
     }
 
-    /** Configures and starts an {@link ExceptionlessTestServer}; not thread-safe, use it from one thread. */
-    public static final class Builder {
-        private int port;
-        private Clock clock = Clock.systemUTC();
-        private int rateLimitPerWindow = RateLimiter.DEFAULT_LIMIT;
-        private boolean seeded = true;
-
-        private Builder() {
-        }
-
-        /** Sets the loopback port; 0 (the default) picks a free ephemeral port. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** Sets the clock used for token expiry, login and rate-limit windows and recorded times. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock == null");
-            return this;
-        }
-
-        /** Sets how many requests a caller may make per 15-minute window before 429 (default 3500). */
-        public Builder rateLimitPerWindow(int limit) {
-            if (limit < 1) {
-                throw new IllegalArgumentException("limit < 1: " + limit);
-            }
-            this.rateLimitPerWindow = limit;
-            return this;
-        }
-
-        /** Sets whether to add the {@link TestAccounts} users, organization, projects and keys (default true). */
-        public Builder seeded(boolean seeded) {
-            this.seeded = seeded;
-            return this;
-        }
-
-        /** Starts the server; throws UncheckedIOException when the port cannot be bound. */
-        public ExceptionlessTestServer start() {
-            try {
-                return new ExceptionlessTestServer(this);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not start the Exceptionless test server on port " + port, e);
-            }
-        }
+    /** Sets the loopback port; 0 (the default) picks a free ephemeral port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      this.port = port;
+      return this;
     }
+
+    /** Sets the clock used for token expiry, login and rate-limit windows and recorded times. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Sets how many requests a caller may make per 15-minute window before 429 (default 3500). */
+    public Builder rateLimitPerWindow(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit < 1: " + limit);
+      }
+      this.rateLimitPerWindow = limit;
+      return this;
+    }
+
+    /** Sets whether to add the {@link TestAccounts} users, organization, projects and keys (default true). */
+    public Builder seeded(boolean seeded) {
+      this.seeded = seeded;
+      return this;
+    }
+
+    /** Starts the server; throws UncheckedIOException when the port cannot be bound. */
+    public ExceptionlessTestServer start() {
+      try {
+        return new ExceptionlessTestServer(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not start the Exceptionless test server on port " + port, e);
+      }
+    }
+  }
 }

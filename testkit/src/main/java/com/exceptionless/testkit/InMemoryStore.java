@@ -14,153 +14,153 @@ import java.util.Set;
 
 /** Holds users, organizations, projects and tokens as immutable records; every method is synchronized. */
 final class InMemoryStore {
-    private final Map<String, UserRecord> users = new LinkedHashMap<String, UserRecord>();
-    private final Map<String, OrganizationRecord> organizations = new LinkedHashMap<String, OrganizationRecord>();
-    private final Map<String, ProjectRecord> projects = new LinkedHashMap<String, ProjectRecord>();
-    private final Map<String, TokenRecord> tokens = new LinkedHashMap<String, TokenRecord>();
+  private final Map<String, UserRecord> users = new LinkedHashMap<String, UserRecord>();
+  private final Map<String, OrganizationRecord> organizations = new LinkedHashMap<String, OrganizationRecord>();
+  private final Map<String, ProjectRecord> projects = new LinkedHashMap<String, ProjectRecord>();
+  private final Map<String, TokenRecord> tokens = new LinkedHashMap<String, TokenRecord>();
 
-    synchronized void addUser(UserRecord user) {
-        if (users.containsKey(user.id) || findUserByEmail(user.email) != null) {
-            throw new IllegalArgumentException("A user with this id or email already exists: " + user.email);
-        }
-        users.put(user.id, user);
+  synchronized void addUser(UserRecord user) {
+    if (users.containsKey(user.id) || findUserByEmail(user.email) != null) {
+      throw new IllegalArgumentException("A user with this id or email already exists: " + user.email);
     }
+    users.put(user.id, user);
+  }
 
-    synchronized UserRecord user(String id) {
-        return id == null ? null : users.get(id);
-    }
+  synchronized UserRecord user(String id) {
+    return id == null ? null : users.get(id);
+  }
 
-    synchronized UserRecord findUserByEmail(String email) {
-        if (email == null) {
-            return null;
-        }
-        String wanted = email.trim().toLowerCase(Locale.ROOT);
-        for (UserRecord user : users.values()) {
-            if (user.email.toLowerCase(Locale.ROOT).equals(wanted)) {
-                return user;
-            }
-        }
-        return null;
+  synchronized UserRecord findUserByEmail(String email) {
+    if (email == null) {
+      return null;
     }
+    String wanted = email.trim().toLowerCase(Locale.ROOT);
+    for (UserRecord user : users.values()) {
+      if (user.email.toLowerCase(Locale.ROOT).equals(wanted)) {
+        return user;
+      }
+    }
+    return null;
+  }
 
-    synchronized void addOrganization(OrganizationRecord organization) {
-        for (String userId : organization.memberUserIds) {
-            requireKnown(users, userId, "user");
-        }
-        putNew(organizations, organization.id, organization, "organization");
+  synchronized void addOrganization(OrganizationRecord organization) {
+    for (String userId : organization.memberUserIds) {
+      requireKnown(users, userId, "user");
     }
+    putNew(organizations, organization.id, organization, "organization");
+  }
 
-    synchronized OrganizationRecord organization(String id) {
-        return id == null ? null : organizations.get(id);
-    }
+  synchronized OrganizationRecord organization(String id) {
+    return id == null ? null : organizations.get(id);
+  }
 
-    /** Returns the ids of the organizations the user belongs to, in creation order. */
-    synchronized Set<String> organizationIdsOf(String userId) {
-        Set<String> ids = new LinkedHashSet<String>();
-        for (OrganizationRecord organization : organizations.values()) {
-            if (organization.memberUserIds.contains(userId)) {
-                ids.add(organization.id);
-            }
-        }
-        return ids;
+  /** Returns the ids of the organizations the user belongs to, in creation order. */
+  synchronized Set<String> organizationIdsOf(String userId) {
+    Set<String> ids = new LinkedHashSet<String>();
+    for (OrganizationRecord organization : organizations.values()) {
+      if (organization.memberUserIds.contains(userId)) {
+        ids.add(organization.id);
+      }
     }
+    return ids;
+  }
 
-    synchronized void addProject(ProjectRecord project) {
-        requireKnown(organizations, project.organizationId, "organization");
-        putNew(projects, project.id, project, "project");
-    }
+  synchronized void addProject(ProjectRecord project) {
+    requireKnown(organizations, project.organizationId, "organization");
+    putNew(projects, project.id, project, "project");
+  }
 
-    synchronized ProjectRecord project(String id) {
-        return id == null ? null : projects.get(id);
-    }
+  synchronized ProjectRecord project(String id) {
+    return id == null ? null : projects.get(id);
+  }
 
-    synchronized List<ProjectRecord> projectsIn(Collection<String> organizationIds) {
-        List<ProjectRecord> result = new ArrayList<ProjectRecord>();
-        for (ProjectRecord project : projects.values()) {
-            if (organizationIds.contains(project.organizationId)) {
-                result.add(project);
-            }
-        }
-        return result;
+  synchronized List<ProjectRecord> projectsIn(Collection<String> organizationIds) {
+    List<ProjectRecord> result = new ArrayList<ProjectRecord>();
+    for (ProjectRecord project : projects.values()) {
+      if (organizationIds.contains(project.organizationId)) {
+        result.add(project);
+      }
     }
+    return result;
+  }
 
-    synchronized ProjectRecord setProjectSetting(String projectId, String key, String value) {
-        ProjectRecord changed = requireKnown(projects, projectId, "project").withSetting(key, value);
-        projects.put(projectId, changed);
-        return changed;
-    }
+  synchronized ProjectRecord setProjectSetting(String projectId, String key, String value) {
+    ProjectRecord changed = requireKnown(projects, projectId, "project").withSetting(key, value);
+    projects.put(projectId, changed);
+    return changed;
+  }
 
-    synchronized void addToken(TokenRecord token) {
-        if (token.type == TokenRecord.Type.ACCESS) {
-            requireKnown(organizations, token.organizationId, "organization");
-        }
-        if (token.projectId != null) {
-            requireKnown(projects, token.projectId, "project");
-        }
-        if (token.userId != null) {
-            requireKnown(users, token.userId, "user");
-        }
-        putNew(tokens, token.id, token, "token");
+  synchronized void addToken(TokenRecord token) {
+    if (token.type == TokenRecord.Type.ACCESS) {
+      requireKnown(organizations, token.organizationId, "organization");
     }
+    if (token.projectId != null) {
+      requireKnown(projects, token.projectId, "project");
+    }
+    if (token.userId != null) {
+      requireKnown(users, token.userId, "user");
+    }
+    putNew(tokens, token.id, token, "token");
+  }
 
-    synchronized TokenRecord token(String id) {
-        return id == null ? null : tokens.get(id);
-    }
+  synchronized TokenRecord token(String id) {
+    return id == null ? null : tokens.get(id);
+  }
 
-    /** Replaces a stored token with a changed copy; returns false if it no longer exists. */
-    synchronized boolean replaceToken(TokenRecord token) {
-        if (!tokens.containsKey(token.id)) {
-            return false;
-        }
-        tokens.put(token.id, token);
-        return true;
+  /** Replaces a stored token with a changed copy; returns false if it no longer exists. */
+  synchronized boolean replaceToken(TokenRecord token) {
+    if (!tokens.containsKey(token.id)) {
+      return false;
     }
+    tokens.put(token.id, token);
+    return true;
+  }
 
-    synchronized boolean removeToken(String id) {
-        return tokens.remove(id) != null;
-    }
+  synchronized boolean removeToken(String id) {
+    return tokens.remove(id) != null;
+  }
 
-    /** Returns the project's API keys (its own and those defaulting to it), oldest first. */
-    synchronized List<TokenRecord> accessTokensOfProject(String projectId) {
-        List<TokenRecord> result = new ArrayList<TokenRecord>();
-        for (TokenRecord token : tokens.values()) {
-            if (token.type == TokenRecord.Type.ACCESS
-                    && (projectId.equals(token.projectId) || projectId.equals(token.defaultProjectId))) {
-                result.add(token);
-            }
-        }
-        Collections.sort(result, new Comparator<TokenRecord>() {
-            @Override
-            public int compare(TokenRecord a, TokenRecord b) {
-                return a.createdUtc.compareTo(b.createdUtc);
-            }
-        });
-        return result;
+  /** Returns the project's API keys (its own and those defaulting to it), oldest first. */
+  synchronized List<TokenRecord> accessTokensOfProject(String projectId) {
+    List<TokenRecord> result = new ArrayList<TokenRecord>();
+    for (TokenRecord token : tokens.values()) {
+      if (token.type == TokenRecord.Type.ACCESS
+          && (projectId.equals(token.projectId) || projectId.equals(token.defaultProjectId))) {
+        result.add(token);
+      }
     }
+    Collections.sort(result, new Comparator<TokenRecord>() {
+      @Override
+      public int compare(TokenRecord a, TokenRecord b) {
+        return a.createdUtc.compareTo(b.createdUtc);
+      }
+    });
+    return result;
+  }
 
-    /** Returns a usable login token of the user, or null when there is none. */
-    synchronized TokenRecord usableLoginTokenOf(String userId, Instant now) {
-        for (TokenRecord token : tokens.values()) {
-            if (token.type == TokenRecord.Type.AUTHENTICATION && userId.equals(token.userId)
-                    && token.isUsableAt(now)) {
-                return token;
-            }
-        }
-        return null;
+  /** Returns a usable login token of the user, or null when there is none. */
+  synchronized TokenRecord usableLoginTokenOf(String userId, Instant now) {
+    for (TokenRecord token : tokens.values()) {
+      if (token.type == TokenRecord.Type.AUTHENTICATION && userId.equals(token.userId)
+          && token.isUsableAt(now)) {
+        return token;
+      }
     }
+    return null;
+  }
 
-    private static <T> T requireKnown(Map<String, T> map, String id, String what) {
-        T value = id == null ? null : map.get(id);
-        if (value == null) {
-            throw new IllegalArgumentException("Unknown " + what + " id: " + id);
-        }
-        return value;
+  private static <T> T requireKnown(Map<String, T> map, String id, String what) {
+    T value = id == null ? null : map.get(id);
+    if (value == null) {
+      throw new IllegalArgumentException("Unknown " + what + " id: " + id);
     }
+    return value;
+  }
 
-    private static <T> void putNew(Map<String, T> map, String id, T value, String what) {
-        if (map.containsKey(id)) {
-            throw new IllegalArgumentException("A " + what + " with this id already exists");
-        }
-        map.put(id, value);
+  private static <T> void putNew(Map<String, T> map, String id, T value, String what) {
+    if (map.containsKey(id)) {
+      throw new IllegalArgumentException("A " + what + " with this id already exists");
     }
+    map.put(id, value);
+  }
 }

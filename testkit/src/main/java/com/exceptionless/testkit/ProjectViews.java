@@ -18,84 +18,84 @@ import java.util.TreeMap;
  * type+message pairs) and usage from the events received so far; thread-safe.
  */
 final class ProjectViews {
-    /** The free plan's monthly event limit, reported in usage. */
-    static final int MONTHLY_EVENT_LIMIT = 3000;
+  /** The free plan's monthly event limit, reported in usage. */
+  static final int MONTHLY_EVENT_LIMIT = 3000;
 
-    private final InMemoryStore store;
-    private final Recorder recorder;
+  private final InMemoryStore store;
+  private final Recorder recorder;
 
-    ProjectViews(InMemoryStore store, Recorder recorder) {
-        this.store = store;
-        this.recorder = recorder;
+  ProjectViews(InMemoryStore store, Recorder recorder) {
+    this.store = store;
+    this.recorder = recorder;
+  }
+
+  Map<String, Object> view(ProjectRecord project, boolean stats, Instant now) {
+    OrganizationRecord organization = store.organization(project.organizationId);
+    List<ReceivedEvent> events = recorder.events(project.id);
+    Map<String, Object> view = new LinkedHashMap<String, Object>();
+    view.put("id", project.id);
+    view.put("created_utc", UtcTimestamps.format(project.createdUtc));
+    view.put("organization_id", project.organizationId);
+    view.put("organization_name", organization == null ? null : organization.name);
+    view.put("name", project.name);
+    view.put("delete_bot_data_enabled", false);
+    view.put("promoted_tabs", Collections.emptyList());
+    view.put("is_configured", !events.isEmpty());
+    view.put("stack_count", stats ? stackCount(events) : 0);
+    view.put("event_count", stats ? events.size() : 0);
+    view.put("has_premium_features", false);
+    view.put("has_slack_integration", false);
+    view.put("usage_hours", stats ? usageHours(events) : Collections.emptyList());
+    view.put("usage", stats ? usage(events, now) : Collections.emptyList());
+    return view;
+  }
+
+  private static int stackCount(List<ReceivedEvent> events) {
+    Set<List<String>> stacks = new HashSet<List<String>>();
+    for (ReceivedEvent event : events) {
+      List<String> signature = new ArrayList<String>();
+      signature.add(event.type());
+      signature.add(event.message());
+      stacks.add(signature);
     }
+    return stacks.size();
+  }
 
-    Map<String, Object> view(ProjectRecord project, boolean stats, Instant now) {
-        OrganizationRecord organization = store.organization(project.organizationId);
-        List<ReceivedEvent> events = recorder.events(project.id);
-        Map<String, Object> view = new LinkedHashMap<String, Object>();
-        view.put("id", project.id);
-        view.put("created_utc", UtcTimestamps.format(project.createdUtc));
-        view.put("organization_id", project.organizationId);
-        view.put("organization_name", organization == null ? null : organization.name);
-        view.put("name", project.name);
-        view.put("delete_bot_data_enabled", false);
-        view.put("promoted_tabs", Collections.emptyList());
-        view.put("is_configured", !events.isEmpty());
-        view.put("stack_count", stats ? stackCount(events) : 0);
-        view.put("event_count", stats ? events.size() : 0);
-        view.put("has_premium_features", false);
-        view.put("has_slack_integration", false);
-        view.put("usage_hours", stats ? usageHours(events) : Collections.emptyList());
-        view.put("usage", stats ? usage(events, now) : Collections.emptyList());
-        return view;
+  private static List<Object> usageHours(List<ReceivedEvent> events) {
+    Map<Instant, Integer> totals = new TreeMap<Instant, Integer>();
+    for (ReceivedEvent event : events) {
+      Instant hour = event.receivedAt().truncatedTo(ChronoUnit.HOURS);
+      Integer total = totals.get(hour);
+      totals.put(hour, total == null ? 1 : total + 1);
     }
+    List<Object> hours = new ArrayList<Object>();
+    for (Map.Entry<Instant, Integer> entry : totals.entrySet()) {
+      hours.add(usageEntry(entry.getKey(), null, entry.getValue()));
+    }
+    return hours;
+  }
 
-    private static int stackCount(List<ReceivedEvent> events) {
-        Set<List<String>> stacks = new HashSet<List<String>>();
-        for (ReceivedEvent event : events) {
-            List<String> signature = new ArrayList<String>();
-            signature.add(event.type());
-            signature.add(event.message());
-            stacks.add(signature);
-        }
-        return stacks.size();
+  private static List<Object> usage(List<ReceivedEvent> events, Instant now) {
+    Instant month = ZonedDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS)
+        .withDayOfMonth(1).toInstant();
+    int total = 0;
+    for (ReceivedEvent event : events) {
+      if (!event.receivedAt().isBefore(month)) {
+        total++;
+      }
     }
+    return Collections.<Object>singletonList(usageEntry(month, MONTHLY_EVENT_LIMIT, total));
+  }
 
-    private static List<Object> usageHours(List<ReceivedEvent> events) {
-        Map<Instant, Integer> totals = new TreeMap<Instant, Integer>();
-        for (ReceivedEvent event : events) {
-            Instant hour = event.receivedAt().truncatedTo(ChronoUnit.HOURS);
-            Integer total = totals.get(hour);
-            totals.put(hour, total == null ? 1 : total + 1);
-        }
-        List<Object> hours = new ArrayList<Object>();
-        for (Map.Entry<Instant, Integer> entry : totals.entrySet()) {
-            hours.add(usageEntry(entry.getKey(), null, entry.getValue()));
-        }
-        return hours;
-    }
-
-    private static List<Object> usage(List<ReceivedEvent> events, Instant now) {
-        Instant month = ZonedDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS)
-                .withDayOfMonth(1).toInstant();
-        int total = 0;
-        for (ReceivedEvent event : events) {
-            if (!event.receivedAt().isBefore(month)) {
-                total++;
-            }
-        }
-        return Collections.<Object>singletonList(usageEntry(month, MONTHLY_EVENT_LIMIT, total));
-    }
-
-    private static Map<String, Object> usageEntry(Instant date, Integer limit, int total) {
-        Map<String, Object> entry = new LinkedHashMap<String, Object>();
-        entry.put("date", UtcTimestamps.format(date));
-        entry.put("limit", limit);
-        entry.put("total", total);
-        entry.put("blocked", 0);
-        entry.put("discarded", 0);
-        entry.put("too_big", 0);
-        entry.put("deleted", 0);
-        return entry;
-    }
+  private static Map<String, Object> usageEntry(Instant date, Integer limit, int total) {
+    Map<String, Object> entry = new LinkedHashMap<String, Object>();
+    entry.put("date", UtcTimestamps.format(date));
+    entry.put("limit", limit);
+    entry.put("total", total);
+    entry.put("blocked", 0);
+    entry.put("discarded", 0);
+    entry.put("too_big", 0);
+    entry.put("deleted", 0);
+    return entry;
+  }
 }
