@@ -7,7 +7,8 @@ import com.squareup.moshi.Moshi;
  *
  * <p>It keeps the offsets of {@code java.time.OffsetDateTime} values (reading {@code *_utc} values that
  * lack an offset as UTC), reads enum values this SDK does not know as {@code UNKNOWN_DEFAULT_OPEN_API},
- * skips unknown properties, and omits nulls when writing. The returned instance is immutable and thread-safe.
+ * skips unknown properties, reads lists, sets and maps as read-only collections, and omits nulls
+ * when writing. The returned instance is immutable and thread-safe.
  */
 public final class ExceptionlessMoshi {
   private ExceptionlessMoshi() {
@@ -22,6 +23,7 @@ public final class ExceptionlessMoshi {
     return new Moshi.Builder()
         .add(OffsetDateTimeAdapter.FACTORY)
         .add(UnknownEnumFallbackFactory.INSTANCE)
+        .add(ReadOnlyCollectionsFactory.INSTANCE)
         .build();
   }
 }

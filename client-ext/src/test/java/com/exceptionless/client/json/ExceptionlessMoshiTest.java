@@ -1,6 +1,7 @@
 package com.exceptionless.client.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.exceptionless.client.model.Event;
 import com.exceptionless.client.model.TokenScope;
@@ -47,6 +48,16 @@ class ExceptionlessMoshiTest {
   }
 
   @Test
+  void modelsReadFromJsonHaveReadOnlyCollections() throws IOException {
+    ViewToken token = moshi.adapter(ViewToken.class).fromJson("{\"scopes\":[\"client\"]}");
+    Event event = moshi.adapter(Event.class).fromJson("{\"tags\":[\"a\"],\"data\":{\"@level\":\"Info\"}}");
+
+    assertThatThrownBy(() -> token.getScopes().add(TokenScope.GLOBAL)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> event.getTags().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> event.getData().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void writesSnakeCaseAndOmitsNulls() {
     String json = moshi.adapter(Event.class).toJson(Event.builder().type("log").referenceId("abcdefgh").build());
 
@@ -73,6 +84,6 @@ class ExceptionlessMoshiTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(Object json) {
-    return (Map<String, Object>) json;
+    return new java.util.LinkedHashMap<>((Map<String, Object>) json);
   }
 }
