@@ -189,6 +189,7 @@ public final class ExceptionlessClient {
   private static Retrofit retrofit(HttpUrl serverUrl, OkHttpClient shared, Credential credential, Moshi moshi) {
     OkHttpClient http = shared.newBuilder()
         .addInterceptor(new StandardHeadersInterceptor(SdkVersion.USER_AGENT, credential))
+        .addInterceptor(new GzipEventBodiesInterceptor())
         .addNetworkInterceptor(new RequestLogInterceptor())
         .build();
     return new Retrofit.Builder()

@@ -1,6 +1,11 @@
 package com.exceptionless.client.errors;
 
 import com.exceptionless.client.model.ProblemDetails;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +67,30 @@ public class ExceptionlessServiceException extends ExceptionlessException {
   public Optional<String> header(String name) {
     List<String> values = response.headers().get(name);
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /**
+   * Returns the wait the server asked for with {@code Retry-After} (seconds or an HTTP date), when sent.
+   * The Exceptionless server itself sends none; proxies and gateways may.
+   */
+  public Optional<Duration> retryAfter() {
+    return header("Retry-After").flatMap(value -> parseRetryAfter(value, Clock.systemUTC()));
+  }
+
+  static Optional<Duration> parseRetryAfter(String value, Clock clock) {
+    String trimmed = value.trim();
+    try {
+      long seconds = Long.parseLong(trimmed);
+      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration wait = Duration.between(clock.instant(), at.toInstant());
+        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+      } catch (DateTimeParseException notADate) {
+        return Optional.empty();
+      }
+    }
   }
 
   /** Returns the request the answer was for, as {@code METHOD path} (no query, no credentials). */

@@ -1,10 +1,5 @@
 package com.exceptionless.client.errors;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -34,27 +29,6 @@ public final class RateLimitedException extends ExceptionlessServiceException {
   /** Returns {@code X-RateLimit-Remaining}, the requests left in the window, when sent. */
   public OptionalInt remaining() {
     return intHeader("X-RateLimit-Remaining");
-  }
-
-  /** Returns the wait the server asked for with {@code Retry-After} (seconds or an HTTP date), when sent. */
-  public Optional<Duration> retryAfter() {
-    return header("Retry-After").flatMap(value -> parseRetryAfter(value, Clock.systemUTC()));
-  }
-
-  static Optional<Duration> parseRetryAfter(String value, Clock clock) {
-    String trimmed = value.trim();
-    try {
-      long seconds = Long.parseLong(trimmed);
-      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(clock.instant(), at.toInstant());
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-      } catch (DateTimeParseException notADate) {
-        return Optional.empty();
-      }
-    }
   }
 
   private OptionalInt intHeader(String name) {
