@@ -1,0 +1,107 @@
+package com.exceptionless.client.reporting;
+
+import com.exceptionless.client.model.EnvironmentInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.lang.management.RuntimeMXBean;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Describes the running JVM and machine for {@code @environment}: processors, memory, operating system,
+ * runtime, process id and, unless personal data is turned off, machine name, command line and user. The
+ * parts that do not change are read once, lazily, on the worker thread. Thread-safe.
+ */
+final class EnvironmentCollector {
+  private final boolean includePersonalData;
+  private final String installId = UUID.randomUUID().toString();
+  private volatile EnvironmentInfo fixed;
+
+  EnvironmentCollector(boolean includePersonalData) {
+    this.includePersonalData = includePersonalData;
+  }
+
+  /** Returns the environment now; the thread is the one that submitted the event. */
+  EnvironmentInfo snapshot(String threadId, String threadName) {
+    EnvironmentInfo base = fixed;
+    if (base == null) {
+      base = readFixed();
+      fixed = base;
+    }
+    Runtime runtime = Runtime.getRuntime();
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return base.toBuilder()
+        .availablePhysicalMemory(longProperty(os, "getFreePhysicalMemorySize"))
+        .processMemorySize(runtime.totalMemory() - runtime.freeMemory())
+        .threadId(threadId)
+        .threadName(threadName)
+        .build();
+  }
+
+  private EnvironmentInfo readFixed() {
+    RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    String jvmName = runtime.getName();
+    int at = jvmName.indexOf('@');
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("java.vendor", System.getProperty("java.vendor"));
+    data.put("java.vm.name", System.getProperty("java.vm.name"));
+    data.put("max_memory", Runtime.getRuntime().maxMemory());
+    EnvironmentInfo.Builder info = EnvironmentInfo.builder()
+        .processorCount(Runtime.getRuntime().availableProcessors())
+        .totalPhysicalMemory(longProperty(os, "getTotalPhysicalMemorySize"))
+        .processName(processName())
+        .processId(at > 0 ? jvmName.substring(0, at) : null)
+        .architecture(System.getProperty("os.arch"))
+        .oSName(System.getProperty("os.name"))
+        .oSVersion(System.getProperty("os.version"))
+        .installId(installId)
+        .runtimeVersion("Java " + System.getProperty("java.version"))
+        .data(data);
+    if (includePersonalData) {
+      info.machineName(machineName())
+          .commandLine(System.getProperty("sun.java.command"));
+      data.put("user.name", System.getProperty("user.name"));
+    }
+    return info.build();
+  }
+
+  private static String processName() {
+    String command = System.getProperty("sun.java.command");
+    if (command == null || command.trim().isEmpty()) {
+      return "java";
+    }
+    String first = command.trim().split("\\s+")[0];
+    return first.endsWith(".jar") ? first.substring(Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\')) + 1) : first;
+  }
+
+  private static String machineName() {
+    String name = System.getenv("HOSTNAME");
+    if (name == null || name.isEmpty()) {
+      name = System.getenv("COMPUTERNAME");
+    }
+    if (name == null || name.isEmpty()) {
+      try {
+        name = InetAddress.getLocalHost().getHostName();
+      } catch (java.io.IOException | SecurityException e) {
+        name = null;
+      }
+    }
+    return name;
+  }
+
+  /** Reads a {@code com.sun.management} size by reflection, so the SDK also runs where that API is absent. */
+  private static Long longProperty(OperatingSystemMXBean os, String getter) {
+    try {
+      Method method = os.getClass().getMethod(getter);
+      method.setAccessible(true);
+      Object value = method.invoke(os);
+      return value instanceof Number ? ((Number) value).longValue() : null;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+}

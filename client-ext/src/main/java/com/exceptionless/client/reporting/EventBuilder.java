@@ -1,0 +1,300 @@
+package com.exceptionless.client.reporting;
+
+import com.exceptionless.client.model.Event;
+import java.lang.reflect.Array;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Builds one event and submits it to its reporter. Setters check their input at once (an invalid
+ * reference id or coordinate throws {@link IllegalArgumentException} here, not silently on the server);
+ * {@link #submit()} never throws. Not thread-safe: build an event on one thread.
+ */
+public final class EventBuilder {
+  /** Extended data nested deeper than this is replaced by its text. */
+  static final int MAX_DATA_DEPTH = 5;
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z\\d-]{8,100}");
+
+  private final ExceptionlessReporter reporter;
+  private final Event.Builder event;
+  private final Throwable error;
+  private final Set<String> tags = new LinkedHashSet<>();
+  private final Map<String, Object> data = new LinkedHashMap<>();
+
+  EventBuilder(ExceptionlessReporter reporter, String type, Throwable error, OffsetDateTime date) {
+    this.reporter = reporter;
+    this.error = error;
+    this.event = Event.builder().type(type).date(date);
+  }
+
+  /**
+   * Sets the source: the log source, the feature name, or the missing resource.
+   *
+   * @param source the source; cut to 2,000 characters
+   * @return this builder
+   */
+  public EventBuilder source(String source) {
+    event.source(limit(source, 2000));
+    return this;
+  }
+
+  /**
+   * Sets the message.
+   *
+   * @param message the message; cut to 2,000 characters
+   * @return this builder
+   */
+  public EventBuilder message(String message) {
+    event.message(limit(message, 2000));
+    return this;
+  }
+
+  /**
+   * Adds tags (each 1 to 255 characters).
+   *
+   * @param moreTags the tags
+   * @return this builder
+   */
+  public EventBuilder tags(String... moreTags) {
+    for (String tag : moreTags) {
+      if (tag == null || tag.trim().isEmpty() || tag.length() > 255) {
+        throw new IllegalArgumentException("a tag must be 1 to 255 characters, not blank");
+      }
+      tags.add(tag.trim());
+    }
+    return this;
+  }
+
+  /** Marks the event as critical (the tag {@code Critical}, as the official clients do). */
+  public EventBuilder critical() {
+    tags.add("Critical");
+    return this;
+  }
+
+  /**
+   * Sets the reference id, to find the event later or to attach a user description to it.
+   *
+   * @param referenceId 8 to 100 letters, digits or dashes
+   * @return this builder
+   */
+  public EventBuilder referenceId(String referenceId) {
+    event.referenceId(identifier(referenceId, "referenceId"));
+    return this;
+  }
+
+  /**
+   * Sets the user the event happened to ({@code @user}).
+   *
+   * @param identity a stable identifier, such as an email address or user id
+   * @param name a display name, or null
+   * @return this builder
+   */
+  public EventBuilder user(String identity, String name) {
+    if (identity == null || identity.trim().isEmpty()) {
+      throw new IllegalArgumentException("identity is blank");
+    }
+    Map<String, Object> user = new LinkedHashMap<>();
+    user.put("identity", identity);
+    if (name != null) {
+      user.put("name", name);
+    }
+    data.put("@user", user);
+    return this;
+  }
+
+  /**
+   * Sets where the event happened.
+   *
+   * @param latitude -90 to 90
+   * @param longitude -180 to 180
+   * @return this builder
+   */
+  public EventBuilder geo(double latitude, double longitude) {
+    if (latitude < -90 || latitude > 90 || longitude < -180 || longitude > 180 || Double.isNaN(latitude) || Double.isNaN(longitude)) {
+      throw new IllegalArgumentException("geo must be a latitude from -90 to 90 and a longitude from -180 to 180");
+    }
+    event.geo(latitude + "," + longitude);
+    return this;
+  }
+
+  /**
+   * Sets a number attached to the event (for example a duration or an amount).
+   *
+   * @param value the value
+   * @return this builder
+   */
+  public EventBuilder value(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("value must be a finite number");
+    }
+    event.value(value);
+    return this;
+  }
+
+  /**
+   * Sets the application version ({@code @version}).
+   *
+   * @param version the version
+   * @return this builder
+   */
+  public EventBuilder version(String version) {
+    putKnown("@version", version);
+    return this;
+  }
+
+  /**
+   * Groups the event under a stack of your choosing instead of the server's signature ({@code @stack}).
+   *
+   * @param title the stack title
+   * @param key the key events of this stack share
+   * @return this builder
+   */
+  public EventBuilder manualStackingKey(String title, String key) {
+    if (key == null || key.trim().isEmpty()) {
+      throw new IllegalArgumentException("key is blank");
+    }
+    Map<String, Object> stack = new LinkedHashMap<>();
+    if (title != null) {
+      stack.put("title", title);
+    }
+    Map<String, Object> signature = new LinkedHashMap<>();
+    signature.put("ManualStackingKey", key);
+    stack.put("signature_data", signature);
+    data.put("@stack", stack);
+    return this;
+  }
+
+  /**
+   * Names another event this one belongs to, such as its session ({@code @ref:<name>}).
+   *
+   * @param name the reference name, for example {@code session}
+   * @param id 8 to 100 letters, digits or dashes
+   * @return this builder
+   */
+  public EventBuilder eventReference(String name, String id) {
+    if (name == null || name.trim().isEmpty()) {
+      throw new IllegalArgumentException("name is blank");
+    }
+    data.put("@ref:" + name.trim(), identifier(id, "id"));
+    return this;
+  }
+
+  /**
+   * Adds extended data. Maps, collections, arrays, strings, numbers, booleans and enums are kept (nested at
+   * most {@value #MAX_DATA_DEPTH} levels); other objects are sent as their {@code toString()}. The server's
+   * data exclusions are applied before sending. Keys starting with {@code @} are reserved for known data.
+   *
+   * @param key the key
+   * @param value the value
+   * @return this builder
+   */
+  public EventBuilder data(String key, Object value) {
+    if (key == null || key.trim().isEmpty()) {
+      throw new IllegalArgumentException("key is blank");
+    }
+    if (key.startsWith("@")) {
+      throw new IllegalArgumentException("data key " + key + " starts with @, which is reserved for known data");
+    }
+    data.put(key, plain(value, 1));
+    return this;
+  }
+
+  EventBuilder submissionMethod(String method) {
+    putKnown("@submission_method", method);
+    return this;
+  }
+
+  EventBuilder level(LogLevel level) {
+    putKnown("@level", level.wireName());
+    return this;
+  }
+
+  /** Submits the event to the reporter's queue; never throws and never blocks on the network. */
+  public void submit() {
+    Event built;
+    try {
+      built = build();
+    } catch (RuntimeException e) {
+      reporter.discardInvalid(e);
+      return;
+    }
+    reporter.enqueue(new QueuedEvent(built, error));
+  }
+
+  Event build() {
+    if (!tags.isEmpty()) {
+      event.tags(tags);
+    }
+    if (!data.isEmpty()) {
+      event.data(data);
+    }
+    return event.build();
+  }
+
+  private void putKnown(String key, String value) {
+    if (value == null) {
+      data.remove(key);
+    } else {
+      data.put(key, value);
+    }
+  }
+
+  static Object plain(Object value, int depth) {
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof Enum) {
+      return ((Enum<?>) value).name();
+    }
+    if (value instanceof Character) {
+      return value.toString();
+    }
+    if (depth > MAX_DATA_DEPTH) {
+      return String.valueOf(value);
+    }
+    if (value instanceof Map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        copy.put(String.valueOf(entry.getKey()), plain(entry.getValue(), depth + 1));
+      }
+      return copy;
+    }
+    if (value instanceof Collection) {
+      List<Object> copy = new ArrayList<>();
+      for (Object item : (Collection<?>) value) {
+        copy.add(plain(item, depth + 1));
+      }
+      return copy;
+    }
+    if (value.getClass().isArray()) {
+      List<Object> copy = new ArrayList<>();
+      for (int i = 0; i < Array.getLength(value); i++) {
+        copy.add(plain(Array.get(value, i), depth + 1));
+      }
+      return copy;
+    }
+    return String.valueOf(value);
+  }
+
+  private static String identifier(String id, String name) {
+    if (id == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    if (!IDENTIFIER.matcher(id).matches()) {
+      throw new IllegalArgumentException(name + " \"" + id + "\" must be 8 to 100 letters, digits or dashes");
+    }
+    return id;
+  }
+
+  /** The server drops longer values silently; cutting them keeps the event. */
+  static String limit(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
+  }
+}

@@ -1,0 +1,22 @@
+package com.exceptionless.client.reporting;
+
+import com.exceptionless.client.model.Event;
+
+/**
+ * What the caller's thread hands to the worker: the event as built, and the throwable still to be
+ * turned into {@code @error} (on the worker, off the caller's thread). Immutable.
+ */
+final class QueuedEvent {
+  final Event event;
+  final Throwable error;
+  final String threadId;
+  final String threadName;
+
+  QueuedEvent(Event event, Throwable error) {
+    this.event = event;
+    this.error = error;
+    Thread current = Thread.currentThread();
+    this.threadId = error != null ? String.valueOf(current.getId()) : null;
+    this.threadName = error != null ? current.getName() : null;
+  }
+}

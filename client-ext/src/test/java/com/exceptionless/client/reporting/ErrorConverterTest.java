@@ -1,0 +1,169 @@
+package com.exceptionless.client.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.exceptionless.client.json.ExceptionlessMoshi;
+import com.exceptionless.client.model.ErrorInfo;
+import com.exceptionless.client.model.InnerError;
+import com.exceptionless.client.model.StackFrame;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class ErrorConverterTest {
+  private final Moshi moshi = ExceptionlessMoshi.create();
+  private final DataExclusions noExclusions = new DataExclusions(Collections.<String>emptyList(), Collections.<String>emptyList());
+  private final ErrorConverter converter = new ErrorConverter(false, new ModuleCatalog(""));
+
+  @Test
+  void nestsTheCauseChainSoTheRootCauseIsInnermost() {
+    ErrorInfo error = converter.convert(threeLevels(), noExclusions);
+
+    assertThat(error.getType()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(error.getMessage()).isEqualTo("Order 42 could not be placed");
+    assertThat(error.getInner().getType()).isEqualTo("java.io.UncheckedIOException");
+    assertThat(error.getInner().getInner().getType()).isEqualTo("java.io.IOException");
+    assertThat(error.getInner().getInner().getInner().getType()).isEqualTo("java.sql.SQLException");
+    assertThat(error.getInner().getInner().getInner().getInner()).isNull();
+  }
+
+  @Test
+  void splitsFramesIntoPackageAndClassAndKeepsLineAndFile() {
+    StackFrame frame = ErrorConverter.frame(new StackTraceElement("com.acme.orders.OrderService$Saver", "save", "OrderService.java", 87));
+
+    assertThat(frame.getDeclaringNamespace()).isEqualTo("com.acme.orders");
+    assertThat(frame.getDeclaringType()).isEqualTo("OrderService$Saver");
+    assertThat(frame.getName()).isEqualTo("save");
+    assertThat(frame.getFileName()).isEqualTo("OrderService.java");
+    assertThat(frame.getLineNumber()).isEqualTo(87);
+    assertThat(ErrorConverter.frame(new StackTraceElement("Main", "main", null, -2)).getDeclaringNamespace()).isNull();
+  }
+
+  @Test
+  void usesADefaultMessageAndTheBinaryNameOfAnonymousClasses() {
+    Throwable anonymous = new RuntimeException() { };
+
+    ErrorInfo error = converter.convert(anonymous, noExclusions);
+
+    assertThat(error.getType()).isEqualTo(anonymous.getClass().getName()).contains("$");
+    assertThat(error.getMessage()).isEqualTo("Exception of type '" + anonymous.getClass().getName() + "' was thrown.");
+  }
+
+  @Test
+  void survivesCauseCyclesAndCapsTheDepth() {
+    Exception first = new Exception("first");
+    Exception second = new Exception("second", first);
+    first.initCause(second);
+    RuntimeException deep = new RuntimeException("0");
+    for (int i = 1; i < 60; i++) {
+      deep = new RuntimeException(String.valueOf(i), deep);
+    }
+
+    ErrorInfo cyclic = converter.convert(first, noExclusions);
+    ErrorInfo capped = converter.convert(deep, noExclusions);
+
+    assertThat(cyclic.getInner().getMessage()).isEqualTo("second");
+    assertThat(cyclic.getInner().getInner()).isNull();
+    int depth = 0;
+    for (InnerError inner = capped.getInner(); inner != null; inner = inner.getInner()) {
+      depth++;
+    }
+    assertThat(depth).isEqualTo(ErrorConverter.MAX_CAUSES);
+  }
+
+  @Test
+  void putsExtraExceptionPropertiesInExtWithExclusionsApplied() {
+    SQLException sql = new SQLException("Deadlock", "40001", 1213);
+
+    ErrorInfo error = converter.convert(sql, noExclusions);
+    ErrorInfo excluded = converter.convert(sql, new DataExclusions(Collections.singletonList("*state*"), Collections.<String>emptyList()));
+
+    assertThat(ext(error)).containsEntry("SQLState", "40001").containsEntry("ErrorCode", 1213).doesNotContainKey("Message");
+    assertThat(ext(excluded)).containsEntry("ErrorCode", 1213).doesNotContainKey("SQLState");
+  }
+
+  @Test
+  void keepsSuppressedExceptions() {
+    IllegalStateException primary = new IllegalStateException("primary");
+    primary.addSuppressed(new IOException("closing failed"));
+
+    ErrorInfo error = converter.convert(primary, noExclusions);
+
+    @SuppressWarnings("unchecked")
+    List<InnerError> suppressed = (List<InnerError>) error.getData().get("suppressed");
+    assertThat(suppressed).extracting(InnerError::getMessage).containsExactly("closing failed");
+  }
+
+  @Test
+  void listsTheClassPathJarsOnTheRootErrorOnlyWhenAsked() {
+    String classPath = System.getProperty("java.class.path");
+    ErrorInfo withModules = new ErrorConverter(true, new ModuleCatalog(classPath)).convert(threeLevels(), noExclusions);
+
+    assertThat(withModules.getModules()).isNotEmpty()
+        .anySatisfy(module -> assertThat(module.getName()).startsWith("moshi"))
+        .allSatisfy(module -> assertThat(module.getName()).doesNotEndWith(".jar"));
+    assertThat(converter.convert(threeLevels(), noExclusions).getModules()).isNull();
+  }
+
+  @Test
+  void writesOnlyPropertiesTheServerKnowsInSnakeCase() throws IOException {
+    Path samples = Paths.get("..", "..", "shared", "reference", "samples", "Search", "Data");
+    Assumptions.assumeTrue(Files.isDirectory(samples), "../shared/reference/samples is absent: @error shape not compared");
+    Set<String> known = new HashSet<>(Arrays.asList("file_name", "modules", "version", "is_entry", "created_date", "modified_date"));
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(samples, "event*.json")) {
+      for (Path file : files) {
+        Map<?, ?> event = (Map<?, ?>) moshi.adapter(Object.class).fromJson(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace("\uFEFF", ""));
+        Object data = event.get("data");
+        if (data instanceof Map && ((Map<?, ?>) data).get("@error") != null) {
+          collectKeys(((Map<?, ?>) data).get("@error"), known);
+        }
+      }
+    }
+    Set<String> ours = new HashSet<>();
+    collectKeys(moshi.adapter(Object.class).fromJson(moshi.adapter(ErrorInfo.class).toJson(
+        new ErrorConverter(true, new ModuleCatalog(System.getProperty("java.class.path"))).convert(threeLevels(), noExclusions))), ours);
+
+    assertThat(known).contains("stack_trace", "declaring_namespace", "declaring_type", "line_number", "inner");
+    assertThat(ours).isSubsetOf(known).contains("stack_trace", "declaring_namespace", "declaring_type", "inner", "modules");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> ext(ErrorInfo error) {
+    return (Map<String, Object>) error.getData().get("@ext");
+  }
+
+  private static void collectKeys(Object json, Set<String> keys) {
+    if (json instanceof Map) {
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) json).entrySet()) {
+        keys.add(String.valueOf(entry.getKey()));
+        if (!"data".equals(entry.getKey())) {
+          collectKeys(entry.getValue(), keys);
+        }
+      }
+    } else if (json instanceof List) {
+      for (Object item : (List<?>) json) {
+        collectKeys(item, keys);
+      }
+    }
+  }
+
+  static RuntimeException threeLevels() {
+    SQLException root = new SQLException("Deadlock found when trying to get lock", "40001", 1213);
+    return new IllegalStateException("Order 42 could not be placed",
+        new UncheckedIOException(new IOException("Saving order 42 failed", root)));
+  }
+}
