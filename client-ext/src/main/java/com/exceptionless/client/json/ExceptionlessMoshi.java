@@ -24,6 +24,7 @@ public final class ExceptionlessMoshi {
         .add(OffsetDateTimeAdapter.FACTORY)
         .add(UnknownEnumFallbackFactory.INSTANCE)
         .add(ReadOnlyCollectionsFactory.INSTANCE)
+        .add(new StackFrameJsonCache())
         .build();
   }
 }

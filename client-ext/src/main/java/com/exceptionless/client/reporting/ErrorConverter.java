@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code declaring_type} (the class name within its package, nested classes written with {@code $} as
  *       in Java stack traces, for example {@code Outer$Inner}).</li>
  *   <li>The cause chain becomes nested {@code inner} errors (cycle-safe, at most {@value #MAX_CAUSES} deep), so
- *       the server groups by the root cause; suppressed exceptions go in {@code data.suppressed}.</li>
+ *       the server groups by the root cause; suppressed exceptions go in {@code data.suppressed}. A cause leaves
+ *       out the bottom frames it shares with the trace that encloses it, as {@code printStackTrace} does.</li>
  *   <li>Extra bean properties of the exception (for example {@code SQLException}'s SQL state and error code)
  *       go in {@code data["@ext"]}, data exclusions applied.</li>
  *   <li>{@code modules}, the jars of the class path, are on the root error only, when enabled.</li>
@@ -40,6 +41,8 @@ final class ErrorConverter {
   private final boolean includeModules;
   private final ModuleCatalog modules;
   private final Map<Class<?>, List<Method>> propertiesByClass = new ConcurrentHashMap<>();
+  /** Frames repeat across errors (the same code paths fail again); their immutable conversions are shared. */
+  private final Map<StackTraceElement, StackFrame> frameCache = new ConcurrentHashMap<>();
 
   ErrorConverter(boolean includeModules, ModuleCatalog modules) {
     this.includeModules = includeModules;
@@ -50,26 +53,45 @@ final class ErrorConverter {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     seen.add(error);
     Throwable cause = error.getCause();
+    StackTraceElement[] trace = error.getStackTrace();
     return ErrorInfo.builder()
         .type(error.getClass().getName())
         .message(message(error))
-        .data(data(error, exclusions, seen))
-        .stackTrace(frames(error))
-        .inner(cause != null && seen.add(cause) ? inner(cause, exclusions, seen, 1) : null)
+        .data(data(error, exclusions, seen, 0))
+        .stackTrace(frames(trace, trace.length))
+        .inner(cause != null && seen.add(cause) ? inner(cause, trace, exclusions, seen, 1) : null)
         .modules(includeModules ? modules.modules() : null)
         .build();
   }
 
-  private InnerError inner(Throwable error, DataExclusions exclusions, Set<Throwable> seen, int depth) {
+  /**
+   * Converts a cause. Like {@link Throwable#printStackTrace()}, the frames it shares with the enclosing
+   * trace at the bottom are left out (their count is in {@code data.frames_in_common}); the top frames,
+   * which the server's signature uses, are always kept.
+   */
+  private InnerError inner(Throwable error, StackTraceElement[] enclosing, DataExclusions exclusions, Set<Throwable> seen,
+      int depth) {
     Throwable cause = error.getCause();
     boolean goDeeper = cause != null && depth < MAX_CAUSES && seen.add(cause);
+    StackTraceElement[] trace = error.getStackTrace();
+    int inCommon = framesInCommon(trace, enclosing);
     return InnerError.builder()
         .type(error.getClass().getName())
         .message(message(error))
-        .data(data(error, exclusions, seen))
-        .stackTrace(frames(error))
-        .inner(goDeeper ? inner(cause, exclusions, seen, depth + 1) : null)
+        .data(data(error, exclusions, seen, inCommon))
+        .stackTrace(frames(trace, trace.length - inCommon))
+        .inner(goDeeper ? inner(cause, trace, exclusions, seen, depth + 1) : null)
         .build();
+  }
+
+  static int framesInCommon(StackTraceElement[] trace, StackTraceElement[] enclosing) {
+    int m = trace.length - 1;
+    int n = enclosing.length - 1;
+    while (m > 0 && n >= 0 && trace[m].equals(enclosing[n])) {
+      m--;
+      n--;
+    }
+    return trace.length - 1 - m;
   }
 
   static String message(Throwable error) {
@@ -77,12 +99,14 @@ final class ErrorConverter {
     return message != null ? message : "Exception of type '" + error.getClass().getName() + "' was thrown.";
   }
 
-  static List<StackFrame> frames(Throwable error) {
-    StackTraceElement[] elements = error.getStackTrace();
-    int count = Math.min(elements.length, MAX_FRAMES);
+  private List<StackFrame> frames(StackTraceElement[] elements, int kept) {
+    int count = Math.min(kept, MAX_FRAMES);
+    if (frameCache.size() > 10_000) {
+      frameCache.clear();
+    }
     List<StackFrame> frames = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      frames.add(frame(elements[i]));
+      frames.add(frameCache.computeIfAbsent(elements[i], ErrorConverter::frame));
     }
     return frames;
   }
@@ -101,8 +125,11 @@ final class ErrorConverter {
     return frame.build();
   }
 
-  private Map<String, Object> data(Throwable error, DataExclusions exclusions, Set<Throwable> seen) {
+  private Map<String, Object> data(Throwable error, DataExclusions exclusions, Set<Throwable> seen, int framesInCommon) {
     Map<String, Object> data = new LinkedHashMap<>();
+    if (framesInCommon > 0) {
+      data.put("frames_in_common", framesInCommon);
+    }
     Map<String, Object> properties = exclusions.apply(properties(error));
     if (!properties.isEmpty()) {
       data.put("@ext", properties);
@@ -112,7 +139,7 @@ final class ErrorConverter {
       List<InnerError> kept = new ArrayList<>();
       for (int i = 0; i < suppressed.length && i < MAX_SUPPRESSED; i++) {
         if (seen.add(suppressed[i])) {
-          kept.add(inner(suppressed[i], exclusions, seen, MAX_CAUSES - 1));
+          kept.add(inner(suppressed[i], error.getStackTrace(), exclusions, seen, MAX_CAUSES - 1));
         }
       }
       if (!kept.isEmpty()) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,19 @@ class ExceptionlessMoshiTest {
     assertThatThrownBy(() -> token.getScopes().add(TokenScope.GLOBAL)).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> event.getTags().clear()).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> event.getData().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void writesCachedStackFramesExactlyAsTheirReflectiveJson() throws IOException {
+    com.exceptionless.client.model.StackFrame frame = com.exceptionless.client.model.StackFrame.builder()
+        .declaringNamespace("com.acme").declaringType("App$Inner").name("run").fileName("App.java").lineNumber(7).build();
+    String plain = new Moshi.Builder().build().adapter(com.exceptionless.client.model.StackFrame.class).toJson(frame);
+    JsonAdapter<List<com.exceptionless.client.model.StackFrame>> list = moshi.adapter(
+        com.squareup.moshi.Types.newParameterizedType(List.class, com.exceptionless.client.model.StackFrame.class));
+
+    assertThat(list.toJson(java.util.Arrays.asList(frame, frame))).isEqualTo("[" + plain + "," + plain + "]");
+    assertThat(plain).isEqualTo("{\"declaring_namespace\":\"com.acme\",\"declaring_type\":\"App$Inner\",\"file_name\":\"App.java\","
+        + "\"line_number\":7,\"name\":\"run\"}");
   }
 
   @Test

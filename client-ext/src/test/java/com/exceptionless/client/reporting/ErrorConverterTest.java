@@ -42,6 +42,25 @@ class ErrorConverterTest {
   }
 
   @Test
+  void leavesOutTheBottomFramesACauseSharesWithItsEnclosingTraceButKeepsItsTop() {
+    ErrorInfo error = converter.convert(threeLevels(), noExclusions);
+    InnerError cause = error.getInner();
+
+    assertThat(error.getStackTrace()).hasSize(threeLevels().getStackTrace().length);
+    assertThat(cause.getStackTrace()).isNotEmpty().hasSizeLessThan(error.getStackTrace().size());
+    assertThat(cause.getData()).containsEntry("frames_in_common",
+        threeLevels().getCause().getStackTrace().length - cause.getStackTrace().size());
+    assertThat(ErrorConverter.framesInCommon(new StackTraceElement[] {frameAt(1), frameAt(9)},
+        new StackTraceElement[] {frameAt(2), frameAt(9)})).isEqualTo(1);
+    assertThat(ErrorConverter.framesInCommon(new StackTraceElement[] {frameAt(9)}, new StackTraceElement[] {frameAt(9)}))
+        .as("the top frame is always kept").isZero();
+  }
+
+  private static StackTraceElement frameAt(int line) {
+    return new StackTraceElement("com.acme.App", "run", "App.java", line);
+  }
+
+  @Test
   void splitsFramesIntoPackageAndClassAndKeepsLineAndFile() {
     StackFrame frame = ErrorConverter.frame(new StackTraceElement("com.acme.orders.OrderService$Saver", "save", "OrderService.java", 87));
 
