@@ -25,7 +25,7 @@ public final class ErrorHandlingExample {
     }
 
     ExceptionlessClient appKey = target.userClient()
-        .connectToProject(target.project, com.exceptionless.client.ClientTokenPolicy.REUSE_EXISTING).client();
+        .connectToProject(target.project(), com.exceptionless.client.ClientTokenPolicy.REUSE_EXISTING).client();
     try {
       appKey.projects().list();
     } catch (ForbiddenException e) {

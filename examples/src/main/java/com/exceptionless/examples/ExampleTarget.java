@@ -8,57 +8,63 @@ import java.io.PrintStream;
 import java.util.function.Function;
 
 /**
- * Where an example runs: a real server named by the environment, or else the in-process stand-in server.
+ * Where an example runs: a real server named by {@code EXCEPTIONLESS_SERVER_URL}, or else the in-process
+ * stand-in server with its seeded accounts.
  *
- * <p>Real server: {@code EXCEPTIONLESS_SERVER_URL} plus {@code EXCEPTIONLESS_USER_TOKEN} (or
- * {@code EXCEPTIONLESS_EMAIL} and {@code EXCEPTIONLESS_PASSWORD}) and {@code EXCEPTIONLESS_PROJECT} (name or id).
+ * <p>Against a real server, user examples need {@code EXCEPTIONLESS_PROJECT} (name or id) and
+ * {@code EXCEPTIONLESS_USER_TOKEN} (or {@code EXCEPTIONLESS_EMAIL} and {@code EXCEPTIONLESS_PASSWORD});
+ * reporting examples need {@code EXCEPTIONLESS_API_KEY}.
  */
 final class ExampleTarget implements AutoCloseable {
   final String serverUrl;
-  final String userToken;
-  final String email;
-  final String password;
-  final String project;
+  final ExceptionlessTestServer standIn;
   /** A fresh stand-in shows a token being created; a real server reuses one so runs do not pile tokens up. */
   final ClientTokenPolicy tokenPolicy;
-  final ExceptionlessTestServer standIn;
+  private final Function<String, String> env;
 
-  private ExampleTarget(String serverUrl, String userToken, String email, String password, String project,
-      ExceptionlessTestServer standIn) {
+  private ExampleTarget(String serverUrl, ExceptionlessTestServer standIn, Function<String, String> env) {
     this.serverUrl = serverUrl;
-    this.userToken = userToken;
-    this.email = email;
-    this.password = password;
-    this.project = project;
-    this.tokenPolicy = standIn != null ? ClientTokenPolicy.CREATE_NEW : ClientTokenPolicy.REUSE_EXISTING;
     this.standIn = standIn;
+    this.env = env;
+    this.tokenPolicy = standIn != null ? ClientTokenPolicy.CREATE_NEW : ClientTokenPolicy.REUSE_EXISTING;
   }
 
   static ExampleTarget resolve(Function<String, String> env, PrintStream out) {
-    String url = blankToNull(env.apply("EXCEPTIONLESS_SERVER_URL"));
+    String url = setting(env, "EXCEPTIONLESS_SERVER_URL");
     if (url == null) {
       ExceptionlessTestServer server = ExceptionlessTestServer.start();
-      TestAccounts accounts = server.accounts();
       out.println("No EXCEPTIONLESS_SERVER_URL: using the in-process stand-in server at " + server.baseUrl());
-      return new ExampleTarget(server.baseUrl(), null, accounts.userEmail(), accounts.userPassword(),
-          "Quantum Toaster", server);
-    }
-    String project = blankToNull(env.apply("EXCEPTIONLESS_PROJECT"));
-    String token = blankToNull(env.apply("EXCEPTIONLESS_USER_TOKEN"));
-    String email = blankToNull(env.apply("EXCEPTIONLESS_EMAIL"));
-    String password = env.apply("EXCEPTIONLESS_PASSWORD");
-    if (project == null || (token == null && (email == null || password == null))) {
-      throw new IllegalStateException("With EXCEPTIONLESS_SERVER_URL set, also set EXCEPTIONLESS_PROJECT (name or id) and"
-          + " EXCEPTIONLESS_USER_TOKEN, or EXCEPTIONLESS_EMAIL and EXCEPTIONLESS_PASSWORD");
+      return new ExampleTarget(server.baseUrl(), server, env);
     }
     out.println("Using the server at " + url);
-    return new ExampleTarget(url, token, email, password, project, null);
+    return new ExampleTarget(url, null, env);
+  }
+
+  /** The project the user examples work on. */
+  String project() {
+    return standIn != null ? standIn.accounts().secondProjectName() : required("EXCEPTIONLESS_PROJECT", "(a project name or id)");
+  }
+
+  /** A client-scoped API key for the reporting examples. */
+  String apiKey() {
+    return standIn != null ? standIn.accounts().clientApiKey() : required("EXCEPTIONLESS_API_KEY", "(a client-scoped API key)");
   }
 
   /** Returns a client authenticated as the user: with the token, or by logging in. */
   ExceptionlessClient userClient() {
     ExceptionlessClient anonymous = ExceptionlessClient.builder().serverUrl(serverUrl).build();
-    return userToken != null ? anonymous.withUserToken(userToken) : anonymous.login(email, password);
+    if (standIn != null) {
+      TestAccounts accounts = standIn.accounts();
+      return anonymous.login(accounts.userEmail(), accounts.userPassword());
+    }
+    String token = setting(env, "EXCEPTIONLESS_USER_TOKEN");
+    String email = setting(env, "EXCEPTIONLESS_EMAIL");
+    String password = env.apply("EXCEPTIONLESS_PASSWORD");
+    if (token == null && (email == null || password == null)) {
+      throw new IllegalStateException("With EXCEPTIONLESS_SERVER_URL set, also set EXCEPTIONLESS_USER_TOKEN,"
+          + " or EXCEPTIONLESS_EMAIL and EXCEPTIONLESS_PASSWORD");
+    }
+    return token != null ? anonymous.withUserToken(token) : anonymous.login(email, password);
   }
 
   @Override
@@ -68,7 +74,16 @@ final class ExampleTarget implements AutoCloseable {
     }
   }
 
-  private static String blankToNull(String value) {
+  private String required(String name, String what) {
+    String value = setting(env, name);
+    if (value == null) {
+      throw new IllegalStateException("With EXCEPTIONLESS_SERVER_URL set, also set " + name + " " + what);
+    }
+    return value;
+  }
+
+  private static String setting(Function<String, String> env, String name) {
+    String value = env.apply(name);
     return value == null || value.trim().isEmpty() ? null : value.trim();
   }
 }

@@ -23,13 +23,14 @@ public final class WorkflowExample {
   }
 
   static void run(ExampleTarget target, PrintStream out) {
+    String projectNameOrId = target.project();
     // README: workflow
     ExceptionlessClient user = target.userClient();
     for (ViewProject project : user.projects().listAll()) {
       out.println("Project found: " + project.getName() + " (" + project.getId() + ")");
     }
 
-    ProjectConnection connection = user.connectToProject(target.project, target.tokenPolicy);
+    ProjectConnection connection = user.connectToProject(projectNameOrId, target.tokenPolicy);
     out.println((connection.tokenCreated() ? "Client token created: " : "Client token reused: ") + connection.token());
 
     Event event = Event.builder()

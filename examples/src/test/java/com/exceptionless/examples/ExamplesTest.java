@@ -46,6 +46,20 @@ class ExamplesTest {
   }
 
   @Test
+  void errorReportingExampleDeliversAnErrorWithItsCauseChainAndALog() {
+    int code = run(ErrorReportingExample::run, new HashMap<>());
+
+    assertThat(code).as(text(err)).isZero();
+    assertThat(text(out))
+        .contains("Reporter: submitted 2, accepted 2, pending 0, discarded 0")
+        .contains("The server received (error): Order 42 could not be placed tags=[example, checkout]")
+        .contains("java.lang.IllegalStateException: Order 42 could not be placed")
+        .contains("java.sql.SQLException: Deadlock found when trying to get lock")
+        .contains("SQLState=40001")
+        .contains("The server received (log): Checkout finished");
+  }
+
+  @Test
   void aWrongPasswordAgainstAConfiguredServerEndsWithOneLineAndExitCodeOne() {
     try (com.exceptionless.testkit.ExceptionlessTestServer server = com.exceptionless.testkit.ExceptionlessTestServer.start()) {
       Map<String, String> env = new HashMap<>();

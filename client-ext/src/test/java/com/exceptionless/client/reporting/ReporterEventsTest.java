@@ -1,0 +1,152 @@
+package com.exceptionless.client.reporting;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ReporterEventsTest extends ReporterTestSupport {
+  @BeforeEach
+  void acceptEverything() {
+    server.stubFor(post("/api/v2/events").willReturn(aResponse().withStatus(202)));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void eachEventTypeGoesOnTheWireAsTheServerExpects() throws Exception {
+    ExceptionlessReporter reporter = started(reporter().version("2.1.0").defaultTags("web"));
+
+    reporter.createFeatureUsage("export-csv").value(3).submit();
+    reporter.createNotFound("/favicon.ico").submit();
+    reporter.createSessionStart("session-0001").user("ada@example.com", "Ada").submit();
+    reporter.createSessionEnd("session-0001").submit();
+    reporter.createLog("checkout", "slow", LogLevel.WARN).critical().geo(51.5, -0.12)
+        .manualStackingKey("Slow checkouts", "checkout-slow").referenceId("order-0042").submit();
+    reporter.flush(Duration.ofSeconds(10));
+
+    List<Map<String, Object>> events = acceptedEvents();
+    assertThat(events).extracting(e -> e.get("type")).containsExactly("usage", "404", "session", "sessionend", "log");
+    assertThat(events.get(0)).containsEntry("source", "export-csv").containsEntry("value", 3.0);
+    assertThat(events.get(2)).containsEntry("reference_id", "session-0001");
+    assertThat(data(events.get(2))).containsEntry("@user", map("identity", "ada@example.com", "name", "Ada"));
+    assertThat(data(events.get(3))).containsEntry("@ref:session", "session-0001");
+    Map<String, Object> log = events.get(4);
+    assertThat(log).containsEntry("geo", "51.5,-0.12").containsEntry("reference_id", "order-0042");
+    assertThat((List<Object>) log.get("tags")).containsExactly("web", "Critical");
+    assertThat(data(log)).containsEntry("@level", "Warn").containsEntry("@version", "2.1.0")
+        .containsEntry("@stack", map("title", "Slow checkouts", "signature_data", map("ManualStackingKey", "checkout-slow")));
+    assertThat(log.get("date").toString()).matches("\\d{4}-\\d\\d-\\d\\dT.*([+-]\\d\\d:\\d\\d|Z)");
+  }
+
+  @Test
+  void anErrorEventCarriesItsErrorEnvironmentAndMessage() throws Exception {
+    ExceptionlessReporter reporter = started(reporter().includePersonalData(false));
+
+    reporter.createException(ErrorConverterTest.threeLevels()).data("order", 42).submit();
+    reporter.flush(Duration.ofSeconds(10));
+
+    Map<String, Object> event = acceptedEvents().get(0);
+    assertThat(event).containsEntry("type", "error").containsEntry("message", "Order 42 could not be placed");
+    Map<String, Object> error = map(data(event).get("@error"));
+    assertThat(error).containsEntry("type", "java.lang.IllegalStateException").containsKeys("stack_trace", "inner", "modules");
+    Map<String, Object> environment = map(data(event).get("@environment"));
+    assertThat(environment).containsKeys("processor_count", "o_s_name", "runtime_version", "process_id", "thread_name")
+        .doesNotContainKeys("machine_name", "command_line");
+    assertThat(data(event)).containsEntry("order", 42.0);
+  }
+
+  @Test
+  void theSameErrorWithinTheWindowIsCountedNotResent() throws Exception {
+    ExceptionlessReporter reporter = started(reporter());
+    RuntimeException error = ErrorConverterTest.threeLevels();
+
+    reporter.submitException(error);
+    reporter.submitException(error);
+    reporter.flush(Duration.ofSeconds(10));
+
+    assertThat(acceptedEvents()).hasSize(1);
+    assertThat(reporter.stats().discarded(DiscardReason.DUPLICATE)).isEqualTo(1);
+  }
+
+  @Test
+  void builderSettersRejectBadInputAtOnce() {
+    ExceptionlessReporter reporter = started(reporter());
+    EventBuilder builder = reporter.createLog("app", "x", LogLevel.INFO);
+
+    assertThatThrownBy(() -> builder.referenceId("bad id")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("8 to 100 letters, digits or dashes");
+    assertThatThrownBy(() -> builder.geo(91, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.data("@error", "x")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("reserved");
+    assertThatThrownBy(() -> builder.tags(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ExceptionlessReporter.builder().batchSize(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("batchSize must be 1 to 1000, but was 0");
+    assertThatThrownBy(() -> ExceptionlessReporter.builder().shutdownHook(false).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs a client-scoped API key");
+  }
+
+  @Test
+  void extendedDataKeepsPlainValuesAndCutsDeepNesting() {
+    Object deep = Collections.singletonMap("a", Collections.singletonMap("b", Collections.singletonMap("c",
+        Collections.singletonMap("d", Collections.singletonMap("e", Collections.singletonMap("f", "g"))))));
+
+    Object plain = EventBuilder.plain(deep, 1);
+
+    assertThat(plain.toString()).isEqualTo("{a={b={c={d={e={f=g}}}}}}");
+    assertThat(map(map(map(map(map(plain).get("a")).get("b")).get("c")).get("d")).get("e")).isInstanceOf(String.class);
+    assertThat(EventBuilder.plain(new int[] {1, 2}, 1)).isEqualTo(java.util.Arrays.asList(1, 2));
+    assertThat(EventBuilder.plain(LogLevel.WARN, 1)).isEqualTo("WARN");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void uncaughtExceptionsAreReportedAsCriticalAndThePreviousHandlerStillRuns() throws Exception {
+    AtomicReference<Throwable> previousSaw = new AtomicReference<>();
+    Thread.UncaughtExceptionHandler original = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler((thread, error) -> previousSaw.set(error));
+    try {
+      ExceptionlessReporter reporter = started(reporter().captureUncaughtExceptions(true));
+      Thread failing = new Thread(() -> {
+        throw new IllegalStateException("boom in a thread");
+      });
+      failing.start();
+      failing.join();
+      reporter.flush(Duration.ofSeconds(10));
+
+      Map<String, Object> event = acceptedEvents().get(0);
+      assertThat(event).containsEntry("message", "boom in a thread");
+      assertThat((List<Object>) event.get("tags")).contains("Critical");
+      assertThat(data(event)).containsEntry("@submission_method", "uncaught");
+      assertThat(previousSaw.get()).hasMessage("boom in a thread");
+      reporter.close(Duration.ofSeconds(1));
+      assertThat(Thread.getDefaultUncaughtExceptionHandler()).isNotInstanceOf(UncaughtExceptionReporter.class);
+    } finally {
+      Thread.setDefaultUncaughtExceptionHandler(original);
+    }
+  }
+
+  private static Map<String, Object> data(Map<String, Object> event) {
+    return map(event.get("data"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  private static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}
