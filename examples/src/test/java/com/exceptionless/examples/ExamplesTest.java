@@ -60,6 +60,18 @@ class ExamplesTest {
   }
 
   @Test
+  void tokensExampleCreatesListsDisablesAndDeletesAToken() {
+    int code = run(TokensExample::run, new HashMap<>());
+
+    assertThat(code).as(text(err)).isZero();
+    assertThat(text(out))
+        .contains("Created: ViewToken{id=***")
+        .contains("Token of Quantum Toaster: scopes [client], notes created by TokensExample")
+        .contains("Disabled: true")
+        .contains("Deleted: BulkResult{succeeded=1, failed=0}");
+  }
+
+  @Test
   void aWrongPasswordAgainstAConfiguredServerEndsWithOneLineAndExitCodeOne() {
     try (com.exceptionless.testkit.ExceptionlessTestServer server = com.exceptionless.testkit.ExceptionlessTestServer.start()) {
       Map<String, String> env = new HashMap<>();
