@@ -134,6 +134,7 @@ final class EventRoutes {
     stored.put("email_address", email);
     stored.put("description", description);
     stored.put("data", body.get("data"));
+    stored.values().removeIf(java.util.Objects::isNull);
     eventStore.attachUserDescription(project.id, call.path("referenceId"),
         java.util.Collections.unmodifiableMap(stored));
     return ApiResponse.empty(202)

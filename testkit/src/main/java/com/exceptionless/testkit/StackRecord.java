@@ -138,6 +138,7 @@ final class StackRecord {
     view.put("is_deleted", false);
     view.put("allow_notifications", !status.equals("fixed") && !status.equals("ignored")
         && !status.equals("discarded") && !status.equals("snoozed"));
+    view.values().removeIf(java.util.Objects::isNull);
     return Collections.unmodifiableMap(view);
   }
 }

@@ -96,6 +96,7 @@ final class StoredEvent {
     view.put("count", event.count);
     view.put("data", event.data.isEmpty() ? null : event.data);
     view.put("reference_id", event.referenceId);
+    view.values().removeIf(java.util.Objects::isNull);
     return Collections.unmodifiableMap(view);
   }
 }
