@@ -3,7 +3,12 @@ package com.exceptionless.testkit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** GET projects/config and GET projects/{id}/config: the client configuration, 304 when {@code v} is current; thread-safe. */
+/**
+ * GET projects/config and GET projects/{id}/config (ClientPolicy): the client configuration, 304 when {@code v}
+ * is current; POST and DELETE projects/{id}/config?key= (UserPolicy): set a setting from {@code {"value":…}}
+ * (400 on an empty key or value) or remove one, each change incrementing the config version (removing an absent
+ * key changes nothing, as on the server); thread-safe.
+ */
 final class ConfigRoutes {
   private final InMemoryStore store;
 
@@ -14,6 +19,35 @@ final class ConfigRoutes {
   void register(RouteTable table) {
     table.add("GET", "/api/v2/projects/config", Policy.CLIENT_POLICY, this::config);
     table.add("GET", "/api/v2/projects/{id:objectid}/config", Policy.CLIENT_POLICY, this::config);
+    table.add("POST", "/api/v2/projects/{id:objectid}/config", Policy.USER_POLICY, this::setSetting);
+    table.add("DELETE", "/api/v2/projects/{id:objectid}/config", Policy.USER_POLICY, this::deleteSetting);
+  }
+
+  private ApiResponse setSetting(RouteCall call) {
+    String key = call.request.query.first("key");
+    Map<String, Object> body = JsonBody.readObject(call.request, true);
+    String value = body == null ? null : JsonBody.string(call.request, body, "value");
+    ProjectRecord project = Access.project(store, call, call.path("id"));
+    if (key == null || key.trim().isEmpty() || value == null || value.trim().isEmpty()) {
+      return Problems.titled(call.request, 400, "A non-empty key and value are required.");
+    }
+    store.setProjectSetting(project.id, key.trim(), value);
+    return ApiResponse.empty(200);
+  }
+
+  private ApiResponse deleteSetting(RouteCall call) {
+    String key = call.request.query.first("key");
+    ProjectRecord project = Access.project(store, call, call.path("id"));
+    if (key == null || key.trim().isEmpty()) {
+      return Problems.titled(call.request, 400, "A non-empty key is required.");
+    }
+    synchronized (store) {
+      ProjectRecord current = store.project(project.id);
+      if (current != null && current.settings.containsKey(key.trim())) {
+        store.setProjectSetting(project.id, key.trim(), null);
+      }
+    }
+    return ApiResponse.empty(200);
   }
 
   private ApiResponse config(RouteCall call) {

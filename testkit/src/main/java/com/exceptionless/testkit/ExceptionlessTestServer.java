@@ -20,11 +20,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
 
 /**
- * An in-process stand-in for the Exceptionless REST API v2 on a loopback port: login, projects, tokens, event
- * submission and client configuration, with the real server's authentication, policies, problem details,
- * paging and rate limiting; every method is thread-safe and the server runs on daemon threads only.
+ * An in-process stand-in for the Exceptionless REST API v2 on a loopback port: login, organizations, projects,
+ * tokens, event submission and processing into stored events and stacks, event and stack searches, stack actions
+ * and client configuration, with the real server's authentication, policies, problem details, paging and rate
+ * limiting; every method is thread-safe and the server runs on daemon threads only.
  *
  * <p>Unless already set, loading this class sets the system property {@code sun.net.httpserver.nodelay} to
  * {@code true} so that the JDK HTTP server answers without Nagle delays.
@@ -54,6 +57,9 @@ public final class ExceptionlessTestServer implements AutoCloseable {
   private final InMemoryStore store;
   private final Recorder recorder;
   private final EventRoutes eventRoutes;
+  private final EventStore eventStore;
+  private final EventProcessor processor;
+  private final AtomicReference<PlanLimits> plan;
   private final RouteTable routes;
   private final TestAccounts accounts;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -62,13 +68,21 @@ public final class ExceptionlessTestServer implements AutoCloseable {
     this.clock = builder.clock;
     this.store = new InMemoryStore();
     this.recorder = new Recorder();
-    this.eventRoutes = new EventRoutes(store, recorder, clock);
+    this.plan = new AtomicReference<PlanLimits>(builder.planLimits);
+    this.eventStore = new EventStore();
+    this.processor = new EventProcessor(eventStore, store, clock);
+    processor.setDelay(builder.processingDelay);
+    this.eventRoutes = new EventRoutes(store, recorder, clock, processor, eventStore);
     this.routes = new RouteTable();
     new AuthRoutes(store, clock).register(routes);
+    new OrganizationRoutes(store, eventStore, clock, plan).register(routes);
     new ConfigRoutes(store).register(routes);
-    new ProjectRoutes(store, new ProjectViews(store, recorder), clock).register(routes);
+    new ProjectRoutes(store, new ProjectViews(store, recorder, eventStore, plan), eventStore, clock, plan)
+        .register(routes);
     new TokenRoutes(store, clock).register(routes);
     eventRoutes.register(routes);
+    new EventReadRoutes(store, eventStore, plan).register(routes);
+    new StackRoutes(store, eventStore, clock, plan).register(routes);
     this.accounts = builder.seeded ? SeedData.seed(store, clock.instant()) : null;
 
     InetAddress loopback = InetAddress.getLoopbackAddress();
@@ -176,6 +190,63 @@ public final class ExceptionlessTestServer implements AutoCloseable {
     eventRoutes.setSubmissionDisabled(disabled);
   }
 
+  /**
+   * Sets the plan rules for every organization: organization and project limits (426 past them) and premium
+   * features (without them, sessions and stack promotion answer 426). The default is unlimited with premium
+   * features.
+   */
+  public void setPlanLimits(PlanLimits limits) {
+    plan.set(Objects.requireNonNull(limits, "limits == null"));
+  }
+
+  /** Returns the plan rules in force. */
+  public PlanLimits planLimits() {
+    return plan.get();
+  }
+
+  /**
+   * Sets how long after a 202 submitted events become stored events (visible to event and stack reads); zero,
+   * the default, processes them before the 202 is written. Use it to test code that polls for its events.
+   */
+  public void setProcessingDelay(Duration delay) {
+    processor.setDelay(checkDelay(delay));
+  }
+
+  /**
+   * Returns the stored events (PersistentEvent JSON objects: ids, stack_id, is_first_occurrence, created_utc and
+   * the submitted fields), in processing order; events the server's validation rejects are not among them.
+   */
+  public List<Map<String, Object>> storedEvents() {
+    List<Map<String, Object>> views = new ArrayList<Map<String, Object>>();
+    for (StoredEvent event : eventStore.events()) {
+      views.add(event.view());
+    }
+    return Collections.unmodifiableList(views);
+  }
+
+  /**
+   * Blocks until at least count events are stored and returns them as {@link #storedEvents()} does; throws
+   * IllegalStateException saying how many were stored when the timeout passes first.
+   */
+  public List<Map<String, Object>> awaitStoredEvents(int count, Duration timeout) {
+    eventStore.awaitEvents(count, Objects.requireNonNull(timeout, "timeout == null"));
+    return storedEvents();
+  }
+
+  /** Returns the stacks (Stack JSON objects), in creation order. */
+  public List<Map<String, Object>> stacks() {
+    List<Map<String, Object>> views = new ArrayList<Map<String, Object>>();
+    for (StackRecord stack : eventStore.stacks()) {
+      views.add(stack.view());
+    }
+    return Collections.unmodifiableList(views);
+  }
+
+  /** Returns every session heartbeat answered with 200, in arrival order. */
+  public List<SessionHeartbeat> heartbeats() {
+    return recorder.heartbeats();
+  }
+
   /** Returns every event received so far, in arrival order. */
   public List<ReceivedEvent> receivedEvents() {
     return recorder.events();
@@ -204,7 +275,10 @@ public final class ExceptionlessTestServer implements AutoCloseable {
     return recorder.awaitEvents(count, Objects.requireNonNull(timeout, "timeout == null"));
   }
 
-  /** Forgets recorded requests, submissions and events (project stats count from zero again). */
+  /**
+   * Forgets recorded requests, submissions, received events and heartbeats (usage counts from zero again); stored
+   * events and stacks stay.
+   */
   public void clearReceived() {
     recorder.clear();
   }
@@ -215,6 +289,7 @@ public final class ExceptionlessTestServer implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       httpServer.stop(0);
       executor.shutdownNow();
+      processor.shutdown();
     }
   }
 
@@ -253,6 +328,13 @@ public final class ExceptionlessTestServer implements AutoCloseable {
     if (value == null || value.trim().isEmpty()) {
       throw new IllegalArgumentException(name + " must not be empty");
     }
+  }
+
+  private static Duration checkDelay(Duration delay) {
+    if (delay == null || delay.isNegative()) {
+      throw new IllegalArgumentException("delay must be zero or positive: " + delay);
+    }
+    return delay;
   }
 
   private static ThreadFactory daemonThreads() {
@@ -299,6 +381,8 @@ public final class ExceptionlessTestServer implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private int rateLimitPerWindow = RateLimiter.DEFAULT_LIMIT;
     private boolean seeded = true;
+    private PlanLimits planLimits = PlanLimits.unlimited();
+    private Duration processingDelay = Duration.ZERO;
 
     private Builder() {
     }
@@ -330,6 +414,18 @@ public final class ExceptionlessTestServer implements AutoCloseable {
     /** Sets whether to add the {@link TestAccounts} users, organization, projects and keys (default true). */
     public Builder seeded(boolean seeded) {
       this.seeded = seeded;
+      return this;
+    }
+
+    /** Sets the plan rules (default {@link PlanLimits#unlimited()}); see {@link #setPlanLimits}. */
+    public Builder planLimits(PlanLimits limits) {
+      this.planLimits = Objects.requireNonNull(limits, "limits == null");
+      return this;
+    }
+
+    /** Sets the delay before submitted events are stored (default zero); see {@link #setProcessingDelay}. */
+    public Builder processingDelay(Duration delay) {
+      this.processingDelay = checkDelay(delay);
       return this;
     }
 

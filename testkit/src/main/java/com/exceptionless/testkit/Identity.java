@@ -59,6 +59,17 @@ final class Identity {
     return organizationId != null && (globalAdmin || organizationIds.contains(organizationId));
   }
 
+  /**
+   * The user the request acts for: the logged-in user, or the user an API key belongs to; null for API keys
+   * without a user (the server then answers 401 where a handler needs the current user).
+   */
+  String callerUserId() {
+    if (user != null) {
+      return user.id;
+    }
+    return token != null && token.type == TokenRecord.Type.ACCESS ? token.userId : null;
+  }
+
   /** The project an API key is bound to (project id, else default project id); null otherwise. */
   String tokenProjectId() {
     return token == null || token.type != TokenRecord.Type.ACCESS ? null : token.projectId;

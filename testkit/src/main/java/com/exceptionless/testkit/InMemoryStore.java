@@ -54,6 +54,36 @@ final class InMemoryStore {
     return id == null ? null : organizations.get(id);
   }
 
+  /** Replaces a stored organization with a changed copy; returns false if it no longer exists. */
+  synchronized boolean replaceOrganization(OrganizationRecord organization) {
+    if (!organizations.containsKey(organization.id)) {
+      return false;
+    }
+    organizations.put(organization.id, organization);
+    return true;
+  }
+
+  /** Removes an organization with its projects and API keys; returns false if it did not exist. */
+  synchronized boolean removeOrganization(String id) {
+    if (organizations.remove(id) == null) {
+      return false;
+    }
+    projects.values().removeIf(project -> project.organizationId.equals(id));
+    tokens.values().removeIf(token -> id.equals(token.organizationId));
+    return true;
+  }
+
+  /** Returns the organizations with these ids that exist, in creation order. */
+  synchronized List<OrganizationRecord> organizationsIn(Collection<String> ids) {
+    List<OrganizationRecord> result = new ArrayList<OrganizationRecord>();
+    for (OrganizationRecord organization : organizations.values()) {
+      if (ids.contains(organization.id)) {
+        result.add(organization);
+      }
+    }
+    return result;
+  }
+
   /** Returns the ids of the organizations the user belongs to, in creation order. */
   synchronized Set<String> organizationIdsOf(String userId) {
     Set<String> ids = new LinkedHashSet<String>();
@@ -82,6 +112,24 @@ final class InMemoryStore {
       }
     }
     return result;
+  }
+
+  /** Replaces a stored project with a changed copy; returns false if it no longer exists. */
+  synchronized boolean replaceProject(ProjectRecord project) {
+    if (!projects.containsKey(project.id)) {
+      return false;
+    }
+    projects.put(project.id, project);
+    return true;
+  }
+
+  /** Removes a project and the API keys bound to it; returns false if it did not exist. */
+  synchronized boolean removeProject(String id) {
+    if (projects.remove(id) == null) {
+      return false;
+    }
+    tokens.values().removeIf(token -> id.equals(token.projectId));
+    return true;
   }
 
   synchronized ProjectRecord setProjectSetting(String projectId, String key, String value) {
@@ -126,6 +174,23 @@ final class InMemoryStore {
     for (TokenRecord token : tokens.values()) {
       if (token.type == TokenRecord.Type.ACCESS
           && (projectId.equals(token.projectId) || projectId.equals(token.defaultProjectId))) {
+        result.add(token);
+      }
+    }
+    Collections.sort(result, new Comparator<TokenRecord>() {
+      @Override
+      public int compare(TokenRecord a, TokenRecord b) {
+        return a.createdUtc.compareTo(b.createdUtc);
+      }
+    });
+    return result;
+  }
+
+  /** Returns the organization's API keys (organization-wide and project keys), oldest first. */
+  synchronized List<TokenRecord> accessTokensOfOrganization(String organizationId) {
+    List<TokenRecord> result = new ArrayList<TokenRecord>();
+    for (TokenRecord token : tokens.values()) {
+      if (token.type == TokenRecord.Type.ACCESS && organizationId.equals(token.organizationId)) {
         result.add(token);
       }
     }

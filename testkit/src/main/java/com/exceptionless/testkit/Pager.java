@@ -41,10 +41,17 @@ final class Pager {
 
   /** Writes the page as a JSON array with X-Result-Count and the previous/next Link values. */
   ApiResponse respond(ApiRequest request, List<?> pageItems, int total) {
+    return respond(request, pageItems, total, true);
+  }
+
+  /** Writes the page with the previous/next Link values, and X-Result-Count when writeTotal is set. */
+  ApiResponse respond(ApiRequest request, List<?> pageItems, int total, boolean writeTotal) {
     boolean hasMore = skip() <= MAXIMUM_SKIP && skip() + pageItems.size() < total
         && (long) (page + 1) * limit < MAXIMUM_SKIP;
-    ApiResponse response = ApiResponse.json(200, pageItems)
-        .header("X-Result-Count", Integer.toString(total));
+    ApiResponse response = ApiResponse.json(200, pageItems);
+    if (writeTotal) {
+      response.header("X-Result-Count", Integer.toString(total));
+    }
     String base = request.baseUrl + request.path + "?";
     if (page > 1) {
       response.header("Link", "<" + base + request.query.with("page", Integer.toString(page - 1))

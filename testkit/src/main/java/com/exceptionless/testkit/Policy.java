@@ -5,7 +5,10 @@ enum Policy {
   ANONYMOUS(null),
   CLIENT_POLICY("ClientPolicy"),
   USER_POLICY("UserPolicy"),
-  PROJECTS_READ_POLICY("ProjectsReadPolicy");
+  PROJECTS_READ_POLICY("ProjectsReadPolicy"),
+  EVENTS_READ_POLICY("EventsReadPolicy"),
+  STACKS_READ_POLICY("StacksReadPolicy"),
+  STACKS_WRITE_POLICY("StacksWritePolicy");
 
   /** The policy name as the server's endpoint manifest spells it; null for anonymous routes. */
   final String manifestName;
@@ -25,6 +28,12 @@ enum Policy {
         return identity.hasRole(Scopes.USER);
       case PROJECTS_READ_POLICY:
         return identity.hasRole(Scopes.USER) || identity.hasRole("projects:read");
+      case EVENTS_READ_POLICY:
+        return identity.hasRole(Scopes.USER) || identity.hasRole("events:read");
+      case STACKS_READ_POLICY:
+        return identity.hasRole(Scopes.USER) || identity.hasRole("stacks:read");
+      case STACKS_WRITE_POLICY:
+        return identity.hasRole(Scopes.USER) || identity.hasRole("stacks:write");
       default:
         return false;
     }

@@ -6,16 +6,14 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Writes a project as the API's ViewProject; in stats mode fills event_count, stack_count (distinct
- * type+message pairs) and usage from the events received so far; thread-safe.
+ * Writes a project as the API's ViewProject; in stats mode fills event_count and stack_count from the stored
+ * events and stacks, and usage from the events received so far; thread-safe.
  */
 final class ProjectViews {
   /** The free plan's monthly event limit, reported in usage. */
@@ -23,10 +21,15 @@ final class ProjectViews {
 
   private final InMemoryStore store;
   private final Recorder recorder;
+  private final EventStore events;
+  private final java.util.concurrent.atomic.AtomicReference<PlanLimits> plan;
 
-  ProjectViews(InMemoryStore store, Recorder recorder) {
+  ProjectViews(InMemoryStore store, Recorder recorder, EventStore events,
+      java.util.concurrent.atomic.AtomicReference<PlanLimits> plan) {
     this.store = store;
     this.recorder = recorder;
+    this.events = events;
+    this.plan = plan;
   }
 
   Map<String, Object> view(ProjectRecord project, boolean stats, Instant now) {
@@ -38,27 +41,16 @@ final class ProjectViews {
     view.put("organization_id", project.organizationId);
     view.put("organization_name", organization == null ? null : organization.name);
     view.put("name", project.name);
-    view.put("delete_bot_data_enabled", false);
-    view.put("promoted_tabs", Collections.emptyList());
+    view.put("delete_bot_data_enabled", project.deleteBotDataEnabled);
+    view.put("promoted_tabs", project.promotedTabs);
     view.put("is_configured", !events.isEmpty());
-    view.put("stack_count", stats ? stackCount(events) : 0);
-    view.put("event_count", stats ? events.size() : 0);
-    view.put("has_premium_features", false);
+    view.put("stack_count", stats ? this.events.stackCount(project.organizationId, project.id) : 0);
+    view.put("event_count", stats ? this.events.eventCount(project.organizationId, project.id) : 0);
+    view.put("has_premium_features", plan.get().premiumFeatures());
     view.put("has_slack_integration", false);
     view.put("usage_hours", stats ? usageHours(events) : Collections.emptyList());
     view.put("usage", stats ? usage(events, now) : Collections.emptyList());
     return view;
-  }
-
-  private static int stackCount(List<ReceivedEvent> events) {
-    Set<List<String>> stacks = new HashSet<List<String>>();
-    for (ReceivedEvent event : events) {
-      List<String> signature = new ArrayList<String>();
-      signature.add(event.type());
-      signature.add(event.message());
-      stacks.add(signature);
-    }
-    return stacks.size();
   }
 
   private static List<Object> usageHours(List<ReceivedEvent> events) {

@@ -57,6 +57,21 @@ final class QueryString {
     return query.toString();
   }
 
+  /** Returns this query without the parameters with these names (ignoring case). */
+  QueryString without(String... names) {
+    List<String[]> kept = new ArrayList<String[]>();
+    for (String[] pair : rawPairs) {
+      boolean drop = false;
+      for (String name : names) {
+        drop |= decode(pair[0]).equalsIgnoreCase(name);
+      }
+      if (!drop) {
+        kept.add(pair);
+      }
+    }
+    return new QueryString(kept);
+  }
+
   /** Renders the query with the values of secret-carrying parameters replaced by {@code redacted}. */
   String redacted() {
     StringBuilder query = new StringBuilder();

@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** Keeps every request, accepted submission and received event, and lets tests wait for events; thread-safe. */
+/**
+ * Keeps every request, accepted submission, received event and session heartbeat, and lets tests wait for events;
+ * thread-safe.
+ */
 final class Recorder {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition eventsArrived = lock.newCondition();
   private final List<RecordedRequest> requests = new ArrayList<RecordedRequest>();
   private final List<ReceivedSubmission> submissions = new ArrayList<ReceivedSubmission>();
   private final List<ReceivedEvent> events = new ArrayList<ReceivedEvent>();
+  private final List<SessionHeartbeat> heartbeats = new ArrayList<SessionHeartbeat>();
 
   void recordRequest(RecordedRequest request) {
     lock.lock();
@@ -33,6 +37,19 @@ final class Recorder {
     } finally {
       lock.unlock();
     }
+  }
+
+  void recordHeartbeat(SessionHeartbeat heartbeat) {
+    lock.lock();
+    try {
+      heartbeats.add(heartbeat);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  List<SessionHeartbeat> heartbeats() {
+    return snapshot(heartbeats);
   }
 
   List<RecordedRequest> requests() {
@@ -89,6 +106,7 @@ final class Recorder {
       requests.clear();
       submissions.clear();
       events.clear();
+      heartbeats.clear();
     } finally {
       lock.unlock();
     }

@@ -16,6 +16,7 @@ final class Route {
   private static final Pattern PARAMETER = Pattern.compile("\\{([a-zA-Z]+)(?::([a-z]+))?}");
   private static final String OBJECT_ID = "[a-zA-Z\\d]{24,36}";
   private static final String TOKEN = "[a-zA-Z\\d-]{24,40}";
+  private static final String IDENTIFIER = "[a-zA-Z\\d-]{8,100}";
 
   final String method;
   final String template;
@@ -70,6 +71,9 @@ final class Route {
     }
     if (name.equals("objectids")) {
       return OBJECT_ID + "(?:," + OBJECT_ID + ")*";
+    }
+    if (name.equals("identifier")) {
+      return IDENTIFIER;
     }
     if (name.equals("token")) {
       return TOKEN;

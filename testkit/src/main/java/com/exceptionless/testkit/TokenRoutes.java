@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The token routes (list, create, default, get, update, delete); all need User auth, so any API key gets 403;
- * thread-safe.
+ * The ten token routes (project and organization lists and creation, default, POST tokens, get, update, delete);
+ * all need User auth, so any API key gets 403; thread-safe.
  */
 final class TokenRoutes {
   private static final int MAXIMUM_LIMIT = 100;
@@ -36,6 +36,11 @@ final class TokenRoutes {
     table.add("POST", "/api/v2/projects/{projectId:objectid}/tokens", Policy.USER_POLICY, this::create);
     table.add("GET", "/api/v2/projects/{projectId:objectid}/tokens/default", Policy.USER_POLICY,
         this::defaultToken);
+    table.add("GET", "/api/v2/organizations/{organizationId:objectid}/tokens", Policy.USER_POLICY,
+        this::listOfOrganization);
+    table.add("POST", "/api/v2/organizations/{organizationId:objectid}/tokens", Policy.USER_POLICY,
+        this::createForOrganization);
+    table.add("POST", "/api/v2/tokens", Policy.USER_POLICY, this::createFromBody);
     table.add("GET", "/api/v2/tokens/{id:token}", Policy.USER_POLICY, this::get);
     table.add("PATCH", "/api/v2/tokens/{id:tokens}", Policy.USER_POLICY, this::update);
     table.add("PUT", "/api/v2/tokens/{id:tokens}", Policy.USER_POLICY, this::update);
@@ -68,6 +73,85 @@ final class TokenRoutes {
     Instant expires = expiresUtc(call.request, body);
     String notes = JsonBody.string(call.request, body, "notes");
     return created(call.request, newToken(project, scopes, expires, notes));
+  }
+
+  private ApiResponse listOfOrganization(RouteCall call) {
+    requireUserAuth(call, "access");
+    OrganizationRecord organization = Access.organization(store, call, call.path("organizationId"));
+    Pager pager = Pager.from(call.request, MAXIMUM_LIMIT);
+    List<TokenRecord> tokens = new ArrayList<TokenRecord>();
+    for (TokenRecord token : store.accessTokensOfOrganization(organization.id)) {
+      if (findAccessibleToken(call, token.id) != null) {
+        tokens.add(token);
+      }
+    }
+    List<Map<String, Object>> page = new ArrayList<Map<String, Object>>();
+    for (TokenRecord token : pager.slice(tokens)) {
+      page.add(TokenViews.view(token));
+    }
+    return pager.respond(call.request, page, tokens.size());
+  }
+
+  /**
+   * An organization-wide key (no project_id); the body is optional; 400 "Invalid organization." when the caller is
+   * not a member; {@code default_project_id} must be a project of the organization (422); source-maps:write
+   * needs a project (422 on project_id).
+   */
+  private ApiResponse createForOrganization(RouteCall call) {
+    Map<String, Object> body = JsonBody.readObject(call.request, true);
+    if (body == null) {
+      body = Collections.emptyMap();
+    }
+    requireUserAuth(call, "create");
+    String organizationId = call.path("organizationId");
+    if (store.organization(organizationId) == null || !call.identity.canAccessOrganization(organizationId)) {
+      return Problems.titled(call.request, 400, "Invalid organization.");
+    }
+    List<String> scopes = Scopes.normalize(requestedScopes(call.request, body));
+    if (scopes == null || (scopes.contains(Scopes.GLOBAL) && !call.identity.hasRole(Scopes.GLOBAL))) {
+      return Problems.invalid(call.request, "scopes", INVALID_SCOPE);
+    }
+    if (scopes.contains(Scopes.SOURCE_MAPS_WRITE)) {
+      return Problems.invalid(call.request, "project_id", "The source-maps:write scope needs a project.");
+    }
+    String defaultProjectId = JsonBody.string(call.request, body, "default_project_id");
+    if (defaultProjectId != null) {
+      ProjectRecord project = store.project(defaultProjectId);
+      if (project == null || !project.organizationId.equals(organizationId)) {
+        return Problems.invalid(call.request, "default_project_id", "Please specify a valid default project id.");
+      }
+    }
+    Instant now = clock.instant();
+    TokenRecord token = new TokenRecord(Ids.newToken(), TokenRecord.Type.ACCESS, organizationId, null,
+        defaultProjectId, null, scopes, expiresUtc(call.request, body), JsonBody.string(call.request, body, "notes"),
+        false, false, now, now);
+    store.addToken(token);
+    return created(call.request, token);
+  }
+
+  /**
+   * POST tokens: the body is required; no project_id gives 400 with {@code errors.project_id}; a malformed one,
+   * or a project the caller cannot see, gives 422; the project's organization wins over organization_id.
+   */
+  private ApiResponse createFromBody(RouteCall call) {
+    Map<String, Object> body = JsonBody.readObject(call.request, false);
+    requireUserAuth(call, "create");
+    String projectId = JsonBody.string(call.request, body, "project_id");
+    if (projectId == null || projectId.trim().isEmpty()) {
+      Map<String, List<String>> errors = new LinkedHashMap<String, List<String>>();
+      errors.put("project_id", Collections.singletonList("The project_id field is required."));
+      return Problems.validation(call.request, 400, errors);
+    }
+    ProjectRecord project = Ids.OBJECT_ID.matcher(projectId).matches() ? store.project(projectId) : null;
+    if (project == null || !call.identity.canAccessOrganization(project.organizationId)) {
+      return Problems.invalid(call.request, "project_id", "Please specify a valid project id.");
+    }
+    List<String> scopes = Scopes.normalize(requestedScopes(call.request, body));
+    if (scopes == null || (scopes.contains(Scopes.GLOBAL) && !call.identity.hasRole(Scopes.GLOBAL))) {
+      return Problems.invalid(call.request, "scopes", INVALID_SCOPE);
+    }
+    return created(call.request, newToken(project, scopes, expiresUtc(call.request, body),
+        JsonBody.string(call.request, body, "notes")));
   }
 
   private ApiResponse defaultToken(RouteCall call) {
@@ -114,37 +198,14 @@ final class TokenRoutes {
     }
   }
 
-  private ApiResponse delete(RouteCall call) {
+  private ApiResponse delete(final RouteCall call) {
     requireUserAuth(call, "delete");
-    Set<String> ids = new LinkedHashSet<String>();
-    for (String id : call.path("ids").split(",")) {
-      ids.add(id.trim());
-    }
-    List<String> success = new ArrayList<String>();
-    List<Object> failure = new ArrayList<Object>();
-    for (String id : ids) {
-      if (findAccessibleToken(call, id) != null && store.removeToken(id)) {
-        success.add(id);
-      } else {
-        Map<String, Object> denied = new LinkedHashMap<String, Object>();
-        denied.put("allowed", false);
-        denied.put("id", id);
-        denied.put("message", TOKEN_NOT_FOUND);
-        denied.put("status_code", 404);
-        failure.add(denied);
+    return BulkResults.delete(call.request, call.path("ids"), TOKEN_NOT_FOUND, new BulkResults.Action() {
+      @Override
+      public boolean apply(String id) {
+        return findAccessibleToken(call, id) != null && store.removeToken(id);
       }
-    }
-    if (success.isEmpty()) {
-      return Problems.titled(call.request, 404, TOKEN_NOT_FOUND);
-    }
-    Map<String, Object> result = new LinkedHashMap<String, Object>();
-    result.put("workers", Collections.emptyList());
-    if (failure.isEmpty()) {
-      return ApiResponse.json(202, result);
-    }
-    result.put("success", success);
-    result.put("failure", failure);
-    return ApiResponse.json(400, result);
+    });
   }
 
   private TokenRecord newToken(ProjectRecord project, List<String> scopes, Instant expires, String notes) {

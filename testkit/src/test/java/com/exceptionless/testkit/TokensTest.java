@@ -188,6 +188,30 @@ class TokensTest {
     assertThat(http.get("/api/v2/tokens/" + a, user).statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void postTokensNeedsAProjectIdAndAVisibleProject() {
+    HttpResponse<String> noProject = http.postJson("/api/v2/tokens", user, "{\"scopes\":[\"client\"]}");
+    HttpResponse<String> malformed = http.postJson("/api/v2/tokens", user, "{\"project_id\":\"nope\"}");
+    HttpResponse<String> foreign = http.postJson("/api/v2/tokens", user,
+        "{\"project_id\":\"" + server.addProject(server.addOrganization("Foreign"), "F") + "\"}");
+    HttpResponse<String> created = http.postJson("/api/v2/tokens", user, "{\"organization_id\":"
+        + "\"000000000000000000000000\",\"project_id\":\"" + accounts.projectId() + "\",\"notes\":\"ci\"}");
+    HttpResponse<String> noBody = http.send("POST", "/api/v2/tokens", HttpRequest.BodyPublishers.noBody(), user);
+
+    assertThat(noProject.statusCode()).isEqualTo(400);
+    assertThat(Http.object(noProject)).containsEntry("errors",
+        Map.of("project_id", List.of("The project_id field is required.")));
+    assertThat(malformed.statusCode()).isEqualTo(422);
+    assertThat(foreign.statusCode()).isEqualTo(422);
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(Http.object(created)).containsEntry("organization_id", accounts.organizationId())
+        .containsEntry("project_id", accounts.projectId()).containsEntry("notes", "ci");
+    assertThat(created.headers().firstValue("Location")).isPresent();
+    assertThat(noBody.statusCode()).isEqualTo(400);
+    assertThat(http.postJson("/api/v2/tokens", Http.bearer(accounts.userApiKey()),
+        "{\"project_id\":\"" + accounts.projectId() + "\"}").statusCode()).isEqualTo(403);
+  }
+
   private HttpResponse<String> send(String method, String path, String authorization, String json) {
     return json == null
         ? http.send(method, path, HttpRequest.BodyPublishers.noBody(), authorization)
