@@ -46,13 +46,13 @@ public final class ExceptionlessClient {
   private final EventService events;
 
   ExceptionlessClient(ExceptionlessClientBuilder settings, HttpUrl serverUrl, Credential credential,
-      OkHttpClient sharedHttp, Moshi moshi) {
+      OkHttpClient sharedHttp, Moshi moshi, RetryPolicy retries) {
     this.settings = settings;
     this.serverUrl = serverUrl;
     this.credential = credential;
     this.sharedHttp = sharedHttp;
     this.moshi = moshi;
-    CallExecutor executor = new CallExecutor(moshi);
+    CallExecutor executor = new CallExecutor(moshi, retries);
     Retrofit anonymous = retrofit(serverUrl, sharedHttp, null, moshi);
     Retrofit authenticated = credential == null ? anonymous : retrofit(serverUrl, sharedHttp, credential, moshi);
     CredentialCheck check = new CredentialCheck(credential);

@@ -196,6 +196,23 @@ public final class TokenService {
   }
 
   /**
+   * Replaces a token's notes and disabled flag ({@code PUT}); the server applies the properties present,
+   * like {@link #update(String, UpdateToken)}, but PUT is retried on failures where PATCH is not.
+   *
+   * @param tokenId the token id
+   * @param token the new notes and disabled flag
+   * @return the updated token
+   */
+  public ViewToken replace(String tokenId, UpdateToken token) {
+    Ids.tokenId(tokenId, "tokenId");
+    if (token == null) {
+      throw new NullPointerException("token == null");
+    }
+    credentials.requireUserToken("Replacing a token");
+    return executor.execute(api.replaceToken(tokenId, token), CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN).body();
+  }
+
+  /**
    * Disables a token; requests authenticated with it then fail with 401.
    *
    * @param tokenId the token id
