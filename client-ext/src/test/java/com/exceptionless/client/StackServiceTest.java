@@ -67,6 +67,20 @@ class StackServiceTest extends WireMockSupport {
   }
 
   @Test
+  void summaryCallsAreRetriedAndMapErrorsLikeEveryOtherCall() {
+    server.stubFor(get(urlPathEqualTo("/api/v2/stacks")).inScenario("s").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+        .willReturn(aResponse().withStatus(503)).willSetStateTo("down"));
+    server.stubFor(get(urlPathEqualTo("/api/v2/stacks")).inScenario("s").whenScenarioStateIs("down")
+        .willReturn(aResponse().withStatus(426).withHeader("Content-Type", "application/problem+json")
+            .withBody("{\"title\":\"Please upgrade your plan to use premium search features.\",\"status\":426}")));
+
+    assertThatThrownBy(() -> userClient().stacks().listSummaries(StackQuery.builder().filter("tag:x").build()))
+        .isInstanceOf(PlanLimitException.class)
+        .hasMessageStartingWith("426 Upgrade Required on GET api/v2/stacks: Please upgrade your plan to use premium search features.");
+    assertThat(sleeps).hasSize(1);
+  }
+
+  @Test
   void getReadsOneStack() {
     server.stubFor(get("/api/v2/stacks/" + STACK_ID).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
         .withBody("{\"id\":\"" + STACK_ID + "\",\"title\":\"Boom\",\"status\":\"fixed\",\"fixed_in_version\":\"1.2.3\",\"total_occurrences\":7,"
@@ -152,7 +166,7 @@ class StackServiceTest extends WireMockSupport {
   }
 
   @Test
-  void theStackRoutesMayBeNamedOnlyForTheirOwnScopes() {
+  void deleteAcceptsA202WithoutABody() {
     server.stubFor(delete(urlPathEqualTo("/api/v2/stacks/" + STACK_ID)).willReturn(aResponse().withStatus(202)));
     assertThat(userClient().stacks().delete(java.util.Collections.singleton(STACK_ID)).allSucceeded()).isTrue();
   }
