@@ -5,15 +5,19 @@ import com.exceptionless.client.model.Login;
 import com.exceptionless.client.model.TokenResult;
 
 /**
- * Logging in ({@code POST api/v2/auth/login}); sends no credential. Immutable and thread-safe.
+ * Logging in ({@code POST api/v2/auth/login}, which sends no credential) and out. Immutable and thread-safe.
  */
 public final class AuthService {
   private final AuthApi api;
+  private final AuthApi authenticated;
   private final CallExecutor executor;
+  private final CredentialCheck credentials;
 
-  AuthService(AuthApi api, CallExecutor executor) {
+  AuthService(AuthApi api, AuthApi authenticated, CallExecutor executor, CredentialCheck credentials) {
     this.api = api;
+    this.authenticated = authenticated;
     this.executor = executor;
+    this.credentials = credentials;
   }
 
   /**
@@ -41,5 +45,16 @@ public final class AuthService {
     }
     Login login = Login.builder().email(email.trim()).password(password).build();
     return executor.execute(api.login(login)).body();
+  }
+
+  /**
+   * Logs out: the server deletes the client's user login token ({@code GET api/v2/auth/logout}), so this
+   * client, and every client using that token, gets 401 afterwards.
+   *
+   * @throws IllegalStateException when the client holds an API key or no credential (nothing is sent)
+   */
+  public void logout() {
+    credentials.requireUserToken("Logging out", CredentialCheck.LOGOUT_NEEDS_LOGIN);
+    executor.execute(authenticated.logout(), CredentialCheck.LOGOUT_NEEDS_LOGIN);
   }
 }

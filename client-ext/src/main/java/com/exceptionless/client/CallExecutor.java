@@ -4,6 +4,7 @@ import com.exceptionless.client.errors.ErrorResponse;
 import com.exceptionless.client.errors.ExceptionlessException;
 import com.exceptionless.client.errors.ExceptionlessIoException;
 import com.exceptionless.client.model.HttpValidationProblemDetails;
+import com.exceptionless.client.model.ModelActionResults;
 import com.exceptionless.client.model.ProblemDetails;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
@@ -14,13 +15,17 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.Response;
 
 /**
- * Runs a generated Retrofit call and turns every failure into the SDK's exceptions: I/O failures into
+ * Runs a generated Retrofit call, retrying it as the {@link RetryPolicy} says (on a {@code clone()}, after
+ * closing the failed answer), and turns every failure into the SDK's exceptions: I/O failures into
  * {@link ExceptionlessIoException}, error statuses into the typed {@code ExceptionlessServiceException}
  * subclasses (see {@link ErrorResponse}), unreadable bodies into {@link ExceptionlessException}.
  * Success and 304 answers are returned. Immutable and thread-safe.
@@ -30,9 +35,13 @@ final class CallExecutor {
   private static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
 
   private final JsonAdapter<HttpValidationProblemDetails> problemAdapter;
+  private final JsonAdapter<ModelActionResults> bulkAdapter;
+  private final RetryPolicy retries;
 
-  CallExecutor(Moshi moshi) {
+  CallExecutor(Moshi moshi, RetryPolicy retries) {
     this.problemAdapter = moshi.adapter(HttpValidationProblemDetails.class);
+    this.bulkAdapter = moshi.adapter(ModelActionResults.class);
+    this.retries = retries;
   }
 
   <T> Response<T> execute(Call<T> call) {
@@ -52,18 +61,100 @@ final class CallExecutor {
     throw failure(response, hint403);
   }
 
-  /** Executes the call and returns any HTTP answer; the caller must handle error statuses (see {@link #failure}). */
+  /**
+   * Executes the call, with retries, and returns any HTTP answer; the caller must handle error statuses
+   * (see {@link #failure}).
+   */
   <T> Response<T> executeAllowingErrors(Call<T> call) {
     String route = Routes.describe(call.request());
-    Response<T> response;
-    try {
-      response = call.execute();
-    } catch (JsonEncodingException | JsonDataException e) {
-      throw new ExceptionlessException(route + " answered with JSON this SDK could not read: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new ExceptionlessIoException(route + " failed: " + describe(e), e);
+    String method = call.request().method();
+    Call<T> attempt = call;
+    for (int retriesDone = 0; ; retriesDone++) {
+      Response<T> response;
+      try {
+        response = attempt.execute();
+      } catch (JsonEncodingException | JsonDataException e) {
+        throw new ExceptionlessException(route + " answered with JSON this SDK could not read: " + e.getMessage(), e);
+      } catch (IOException e) {
+        if (!attempt.isCanceled() && RetryPolicy.isRetryableFailure(e) && retries.mayRetry(method, retriesDone)) {
+          Duration delay = retries.delay(retriesDone, null);
+          log(route, e.getClass().getSimpleName(), retriesDone, delay);
+          pause(route, delay, e);
+          attempt = attempt.clone();
+          continue;
+        }
+        throw new ExceptionlessIoException(route + " failed: " + describe(e), e);
+      }
+      if (!RetryPolicy.isRetryableStatus(response.code()) || !retries.mayRetry(method, retriesDone)) {
+        return response;
+      }
+      Duration delay = retries.delay(retriesDone, response.headers().get("Retry-After"));
+      if (delay == null) {
+        return response;
+      }
+      closeQuietly(response);
+      log(route, String.valueOf(response.code()), retriesDone, delay);
+      pause(route, delay, null);
+      attempt = attempt.clone();
     }
-    return response;
+  }
+
+  /**
+   * Executes an action on several ids ({@code {ids}} routes): every id succeeded on 2xx; a 400 with the
+   * server's plain-JSON per-id results becomes a partial {@link BulkResult}; anything else is thrown.
+   *
+   * @param hint403 what to tell the user on a 403 for this call, or null for the general advice
+   */
+  BulkResult executeBulk(Call<?> call, List<String> ids, String hint403) {
+    Response<?> response = executeAllowingErrors(call);
+    if (response.isSuccessful()) {
+      return BulkResult.allSucceeded(ids);
+    }
+    ResponseBody body = response.errorBody();
+    MediaType type = body == null ? null : body.contentType();
+    if (response.code() == 400 && type != null && type.subtype().equals("json")) {
+      String route = Routes.describe(response.raw().request());
+      try (ResponseBody closing = body) {
+        ModelActionResults results = bulkAdapter.fromJson(closing.source());
+        if (results != null && (results.getSuccess() != null || results.getFailure() != null)) {
+          return BulkResult.from(results);
+        }
+        throw new ExceptionlessException(route + " answered 400 without per-id results", null);
+      } catch (IOException | JsonDataException e) {
+        throw new ExceptionlessException(route + " answered 400 with per-id results this SDK could not read: "
+            + e.getMessage(), e);
+      }
+    }
+    throw failure(response, hint403);
+  }
+
+  private void pause(String route, Duration delay, IOException cause) {
+    try {
+      retries.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
+      interrupted.initCause(e);
+      if (cause != null) {
+        interrupted.addSuppressed(cause);
+      }
+      throw new ExceptionlessIoException(route + " was interrupted while waiting to retry", interrupted);
+    }
+  }
+
+  private void log(String route, String outcome, int retriesDone, Duration delay) {
+    if (RequestLogInterceptor.LOGGER.isLoggable(Level.FINE)) {
+      RequestLogInterceptor.LOGGER.fine(route + " -> " + outcome + "; retry " + (retriesDone + 1) + " of "
+          + retries.maxRetries() + " in " + delay.toMillis() + " ms");
+    }
+  }
+
+  /** Closes a discarded answer (Retrofit has already read the network body into the error body). */
+  private static void closeQuietly(Response<?> response) {
+    ResponseBody errorBody = response.errorBody();
+    if (errorBody != null) {
+      errorBody.close();
+    }
   }
 
   /**

@@ -1,32 +1,53 @@
 package com.exceptionless.client;
 
 import com.exceptionless.client.generated.api.EventApi;
+import com.exceptionless.client.model.CountResult;
 import com.exceptionless.client.model.Event;
+import com.exceptionless.client.model.EventSummary;
+import com.exceptionless.client.model.PersistentEvent;
+import com.exceptionless.client.model.StackSummary;
+import com.exceptionless.client.model.UserDescription;
+import com.exceptionless.client.paging.AutoPager;
+import com.exceptionless.client.paging.Page;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import retrofit2.Call;
 import retrofit2.Response;
 
 /**
- * Event submission ({@code POST api/v2/events}), synchronous: each call sends one request. Needs a
- * client-scoped API key. Events the server would drop silently after accepting them (bad reference id,
- * blank or long tags, long type) are rejected before anything is sent. Immutable and thread-safe.
+ * Events: submission ({@code POST api/v2/events}, as JSON or as plain-text log lines), user descriptions
+ * and session heartbeats, which a client-scoped API key may send; and reading, counting and deleting,
+ * which need the user role. Every call is synchronous and sends one request (plus retries). Events the
+ * server would drop silently after accepting them (bad reference id, blank or long tags, long type) are
+ * rejected before anything is sent. The server processes submissions asynchronously: an accepted event
+ * can be read a few seconds later, so poll for it. Immutable and thread-safe.
  */
 public final class EventService {
   /** The most events the SDK sends in one request. */
   public static final int MAX_EVENTS_PER_REQUEST = 1000;
 
+  /** Page size used when walking every event. */
+  static final int AUTO_PAGING_LIMIT = EventQuery.MAX_LIMIT;
+
   private static final Pattern REFERENCE_ID = Pattern.compile("[a-zA-Z\\d-]{8,100}");
+  private static final MediaType PLAIN_TEXT = MediaType.get("text/plain; charset=utf-8");
 
   private final EventApi api;
   private final CallExecutor executor;
   private final CredentialCheck credentials;
+  private final SummaryReader summaries;
 
-  EventService(EventApi api, CallExecutor executor, CredentialCheck credentials) {
+  EventService(EventApi api, CallExecutor executor, CredentialCheck credentials, SummaryReader summaries) {
     this.api = api;
     this.executor = executor;
     this.credentials = credentials;
+    this.summaries = summaries;
   }
 
   /**
@@ -64,6 +85,314 @@ public final class EventService {
     credentials.requireAny("Submitting events");
     Response<Void> response = executor.execute(api.submitProjectEvents(projectId, checked));
     return SubmitResult.from(response);
+  }
+
+  /**
+   * Submits log lines as {@code text/plain}: the server makes each line a {@code log} event whose message
+   * is the line, for the API key's project.
+   *
+   * @param lines 1 to {@value #MAX_EVENTS_PER_REQUEST} non-blank lines without line breaks
+   * @return what the server answered besides 202
+   */
+  public SubmitResult submitLogLines(List<String> lines) {
+    RequestBody body = plainText(lines);
+    credentials.requireAny("Submitting events");
+    return SubmitResult.from(executor.execute(api.submitEvents(body)));
+  }
+
+  /**
+   * Submits log lines as {@code text/plain} for an explicit project.
+   *
+   * @param projectId the project id
+   * @param lines 1 to {@value #MAX_EVENTS_PER_REQUEST} non-blank lines without line breaks
+   * @return what the server answered besides 202
+   */
+  public SubmitResult submitLogLines(String projectId, List<String> lines) {
+    Ids.objectId(projectId, "projectId");
+    RequestBody body = plainText(lines);
+    credentials.requireAny("Submitting events");
+    return SubmitResult.from(executor.execute(api.submitProjectEvents(projectId, body)));
+  }
+
+  /**
+   * Adds what the user said happened to the event with a reference id, in the API key's project. The
+   * server accepts it (202) even before the event is processed.
+   *
+   * @param referenceId the event's reference id, 8 to 100 letters, digits or dashes
+   * @param description the user's email address and description
+   */
+  public void submitUserDescription(String referenceId, UserDescription description) {
+    Ids.identifier(referenceId, "referenceId");
+    checkDescription(description);
+    credentials.requireAny("Submitting a user description");
+    executor.execute(api.submitUserDescription(referenceId, description, null));
+  }
+
+  /**
+   * Adds what the user said happened to the event with a reference id in a given project.
+   *
+   * @param projectId the project id
+   * @param referenceId the event's reference id, 8 to 100 letters, digits or dashes
+   * @param description the user's email address and description
+   */
+  public void submitUserDescription(String projectId, String referenceId, UserDescription description) {
+    Ids.objectId(projectId, "projectId");
+    Ids.identifier(referenceId, "referenceId");
+    checkDescription(description);
+    credentials.requireAny("Submitting a user description");
+    executor.execute(api.submitProjectUserDescription(projectId, referenceId, description));
+  }
+
+  /**
+   * Tells the server a session is still alive, or, with {@code close}, that it ended.
+   *
+   * @param sessionId the session id, 8 to 100 letters, digits or dashes
+   * @param close whether the session ended
+   */
+  public void heartbeat(String sessionId, boolean close) {
+    Ids.identifier(sessionId, "sessionId");
+    credentials.requireAny("Sending a session heartbeat");
+    executor.execute(api.recordSessionHeartbeat(sessionId, close ? Boolean.TRUE : null));
+  }
+
+  /**
+   * Returns an event.
+   *
+   * @param eventId the event id
+   * @return the event
+   * @throws com.exceptionless.client.errors.NotFoundException when it does not exist (yet: processing is asynchronous)
+   */
+  public PersistentEvent get(String eventId) {
+    Ids.objectId(eventId, "eventId");
+    credentials.requireAny("Reading events");
+    return executor.execute(api.getEvent(eventId, null, null), CredentialCheck.USER_ROLE_NEEDED).body();
+  }
+
+  /**
+   * Lists one page of events, newest first unless sorted otherwise. By cursor unless the query sets a page:
+   * follow {@link Page#nextPage()}; the total is reported only when the query asks for it.
+   *
+   * @param query where, filter, sort, time range, position and page size
+   * @return the page
+   */
+  public Page<PersistentEvent> list(EventQuery query) {
+    checkQuery(query);
+    return page(query, q -> listCall(q, null), "Reading events");
+  }
+
+  /**
+   * Returns every event matching the query, fetched lazily page by page (100 per page unless the query
+   * sets a limit), by cursor unless the query sets a page.
+   *
+   * @param query where, filter, sort and time range
+   * @return the lazy sequence
+   */
+  public AutoPager<PersistentEvent> listAll(EventQuery query) {
+    checkQuery(query);
+    EventQuery paged = query.withDefaultLimit(AUTO_PAGING_LIMIT);
+    return AutoPager.of(() -> list(paged));
+  }
+
+  /**
+   * Lists one page of event summaries ({@code mode=summary}): id, date and the template data the dashboard shows.
+   *
+   * @param query where, filter, sort, time range, position and page size
+   * @return the page
+   */
+  public Page<EventSummary> listSummaries(EventQuery query) {
+    checkQuery(query);
+    return page(query, q -> summaries.listOf(listCall(q, "summary"), EventSummary.class), "Reading events");
+  }
+
+  /**
+   * Lists one page of the stacks of the matching events, as summaries ({@code mode=stack_recent} and so on).
+   *
+   * @param query where, filter, time range, position and page size (no sort: the mode orders the stacks)
+   * @param mode how to order the stacks
+   * @return the page
+   */
+  public Page<StackSummary> listStackSummaries(EventQuery query, StackSummaryMode mode) {
+    checkQuery(query);
+    if (mode == null) {
+      throw new NullPointerException("mode == null");
+    }
+    if (query.sort() != null) {
+      throw new IllegalArgumentException("sort is set, but the server does not sort in stack modes (" + mode.mode()
+          + " orders the stacks itself): remove the sort");
+    }
+    return page(query, q -> summaries.listOf(listCall(q, mode.mode()), StackSummary.class), "Reading events");
+  }
+
+  /**
+   * Counts events, with aggregations when the query asks for them.
+   *
+   * @param query where, filter, aggregations and time range
+   * @return the total and the aggregations
+   */
+  public CountResult count(EventCountQuery query) {
+    if (query == null) {
+      throw new NullPointerException("query == null");
+    }
+    Scope scope = query.scope();
+    credentials.requireAny("Counting events");
+    Call<CountResult> call;
+    switch (scope.kind()) {
+      case ORGANIZATION:
+        call = api.countOrganizationEvents(scope.id(), query.filter(), query.aggregations(), query.time(), query.offset(), null);
+        break;
+      case PROJECT:
+        call = api.countProjectEvents(scope.id(), query.filter(), query.aggregations(), query.time(), query.offset(), null);
+        break;
+      default:
+        call = api.countEvents(query.filter(), query.aggregations(), query.time(), query.offset(), null);
+    }
+    return executor.execute(call, CredentialCheck.USER_ROLE_NEEDED).body();
+  }
+
+  /**
+   * Lists the events with a reference id (usually one), everywhere or in the query's project. After a
+   * submission, poll this until the event appears: processing is asynchronous.
+   *
+   * @param referenceId the reference id, 8 to 100 letters, digits or dashes
+   * @param query the project (or none), position and page size; this route takes no filter, sort or time
+   * @return the page
+   */
+  public Page<PersistentEvent> byReferenceId(String referenceId, EventQuery query) {
+    Ids.identifier(referenceId, "referenceId");
+    checkQuery(query);
+    Scope scope = query.scope().require("Listing events by reference id", Scope.Kind.ALL, Scope.Kind.PROJECT);
+    if (query.filter() != null || query.sort() != null || query.time() != null) {
+      throw new IllegalArgumentException("Listing events by reference id takes no filter, sort or time: remove them,"
+          + " or use list(EventQuery) with the filter reference:" + referenceId);
+    }
+    return page(query, q -> scope.kind() == Scope.Kind.PROJECT
+        ? api.listProjectEventsByReferenceId(scope.id(), referenceId, q.offset(), null, q.page(), q.limit(), q.before(),
+            q.after(), q.include())
+        : api.listEventsByReferenceId(referenceId, q.offset(), null, q.page(), q.limit(), q.before(), q.after(), q.include()),
+        "Reading events");
+  }
+
+  /**
+   * Lists session start events (one per session), everywhere, in an organization or in a project. Sessions
+   * are a premium feature: free plans get 426.
+   *
+   * @param query where, filter, sort, time range, position and page size
+   * @return the page
+   */
+  public Page<PersistentEvent> sessions(EventQuery query) {
+    checkQuery(query);
+    Scope scope = query.scope().require("Listing sessions", Scope.Kind.ALL, Scope.Kind.ORGANIZATION, Scope.Kind.PROJECT);
+    return page(query, q -> {
+      switch (scope.kind()) {
+        case ORGANIZATION:
+          return api.listOrganizationSessions(scope.id(), q.filter(), q.sort(), q.time(), q.offset(), null, q.page(),
+              q.limit(), q.before(), q.after(), q.include());
+        case PROJECT:
+          return api.listProjectSessions(scope.id(), q.filter(), q.sort(), q.time(), q.offset(), null, q.page(),
+              q.limit(), q.before(), q.after(), q.include());
+        default:
+          return api.listSessions(q.filter(), q.sort(), q.time(), q.offset(), null, q.page(), q.limit(), q.before(),
+              q.after(), q.include());
+      }
+    }, "Reading sessions");
+  }
+
+  /**
+   * Lists the events of one session, everywhere or in the query's project.
+   *
+   * @param sessionId the session id, 8 to 100 letters, digits or dashes
+   * @param query the project (or none), filter, sort, time range, position and page size
+   * @return the page
+   */
+  public Page<PersistentEvent> sessionEvents(String sessionId, EventQuery query) {
+    Ids.identifier(sessionId, "sessionId");
+    checkQuery(query);
+    Scope scope = query.scope().require("Listing the events of a session", Scope.Kind.ALL, Scope.Kind.PROJECT);
+    return page(query, q -> scope.kind() == Scope.Kind.PROJECT
+        ? api.listProjectSessionEvents(scope.id(), sessionId, q.filter(), q.sort(), q.time(), q.offset(), null, q.page(),
+            q.limit(), q.before(), q.after(), q.include())
+        : api.listSessionEvents(sessionId, q.filter(), q.sort(), q.time(), q.offset(), null, q.page(), q.limit(),
+            q.before(), q.after(), q.include()),
+        "Reading sessions");
+  }
+
+  /**
+   * Deletes events (needs the user role). Every id is checked before anything is sent.
+   *
+   * @param eventIds the event ids
+   * @return which were deleted and which failed
+   * @throws com.exceptionless.client.errors.NotFoundException when none of them exists
+   */
+  public BulkResult delete(Collection<String> eventIds) {
+    List<String> ids = Ids.objectIds(eventIds, "eventIds");
+    credentials.requireAny("Deleting events");
+    return executor.executeBulk(api.deleteEvents(String.join(",", ids)), ids, CredentialCheck.USER_ROLE_NEEDED);
+  }
+
+  private <T> Page<T> page(EventQuery query, Function<EventQuery, Call<List<T>>> call, String operation) {
+    credentials.requireAny(operation);
+    Response<List<T>> response = executor.execute(call.apply(query), CredentialCheck.USER_ROLE_NEEDED);
+    return Pages.cursorOrNumbered(response, position -> page(query.at(position), call, operation));
+  }
+
+  private Call<List<PersistentEvent>> listCall(EventQuery q, String mode) {
+    switch (q.scope().kind()) {
+      case ORGANIZATION:
+        return api.listOrganizationEvents(q.scope().id(), q.filter(), q.sort(), q.time(), q.offset(), mode, q.page(),
+            q.limit(), q.before(), q.after(), q.include());
+      case PROJECT:
+        return api.listProjectEvents(q.scope().id(), q.filter(), q.sort(), q.time(), q.offset(), mode, q.page(),
+            q.limit(), q.before(), q.after(), q.include());
+      case STACK:
+        return api.listStackEvents(q.scope().id(), q.filter(), q.sort(), q.time(), q.offset(), mode, q.page(),
+            q.limit(), q.before(), q.after(), q.include());
+      default:
+        return api.listEvents(q.filter(), q.sort(), q.time(), q.offset(), mode, q.page(), q.limit(), q.before(),
+            q.after(), q.include());
+    }
+  }
+
+  private static void checkQuery(EventQuery query) {
+    if (query == null) {
+      throw new NullPointerException("query == null");
+    }
+  }
+
+  private static void checkDescription(UserDescription description) {
+    if (description == null) {
+      throw new NullPointerException("description == null");
+    }
+    if (QueryChecks.text(description.getDescription()) == null && QueryChecks.text(description.getEmailAddress()) == null) {
+      throw new IllegalArgumentException("description has neither an email address nor a description: set at least one");
+    }
+  }
+
+  private static RequestBody plainText(List<String> lines) {
+    if (lines == null) {
+      throw new NullPointerException("lines == null");
+    }
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException("lines is empty: pass at least one line");
+    }
+    if (lines.size() > MAX_EVENTS_PER_REQUEST) {
+      throw new IllegalArgumentException(lines.size() + " lines in one request: send at most " + MAX_EVENTS_PER_REQUEST);
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line == null) {
+        throw new NullPointerException("lines[" + i + "] == null");
+      }
+      if (line.trim().isEmpty()) {
+        throw new IllegalArgumentException("lines[" + i + "] is blank (the server would make no event of it)");
+      }
+      if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+        throw new IllegalArgumentException("lines[" + i + "] contains a line break: the server would split it into"
+            + " several events; pass each line on its own");
+      }
+      text.append(line).append('\n');
+    }
+    return RequestBody.create(text.toString(), PLAIN_TEXT);
   }
 
   private static List<Event> check(List<Event> events) {

@@ -2,7 +2,9 @@ package com.exceptionless.client;
 
 import com.exceptionless.client.generated.api.AuthApi;
 import com.exceptionless.client.generated.api.EventApi;
+import com.exceptionless.client.generated.api.OrganizationApi;
 import com.exceptionless.client.generated.api.ProjectApi;
+import com.exceptionless.client.generated.api.StackApi;
 import com.exceptionless.client.generated.api.TokenApi;
 import com.exceptionless.client.model.ViewProject;
 import com.exceptionless.client.model.ViewToken;
@@ -15,12 +17,13 @@ import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
- * The Exceptionless API client: log in, find projects, manage tokens, submit events.
+ * The Exceptionless API client: log in, manage organizations, projects and tokens, submit and read
+ * events, triage stacks.
  *
  * <p>Immutable and thread-safe: build one per credential and share it. Clients derived with
  * {@link #withUserToken(String)}, {@link #withApiKey(String)} or {@link #newBuilder()} share its
- * connection pool. Every call is synchronous and throws the unchecked exceptions of
- * {@code com.exceptionless.client.errors}.
+ * connection pool. Every call is synchronous, is retried as the builder's retry settings say (idempotent
+ * calls only, by default), and throws the unchecked exceptions of {@code com.exceptionless.client.errors}.
  *
  * <pre>{@code
  * ExceptionlessClient user = ExceptionlessClient.builder()
@@ -44,22 +47,28 @@ public final class ExceptionlessClient {
   private final ProjectService projects;
   private final TokenService tokens;
   private final EventService events;
+  private final OrganizationService organizations;
+  private final StackService stacks;
 
   ExceptionlessClient(ExceptionlessClientBuilder settings, HttpUrl serverUrl, Credential credential,
-      OkHttpClient sharedHttp, Moshi moshi) {
+      OkHttpClient sharedHttp, Moshi moshi, RetryPolicy retries) {
     this.settings = settings;
     this.serverUrl = serverUrl;
     this.credential = credential;
     this.sharedHttp = sharedHttp;
     this.moshi = moshi;
-    CallExecutor executor = new CallExecutor(moshi);
+    CallExecutor executor = new CallExecutor(moshi, retries);
     Retrofit anonymous = retrofit(serverUrl, sharedHttp, null, moshi);
     Retrofit authenticated = credential == null ? anonymous : retrofit(serverUrl, sharedHttp, credential, moshi);
     CredentialCheck check = new CredentialCheck(credential);
-    this.auth = new AuthService(anonymous.create(AuthApi.class), executor);
+    SummaryReader summaries = new SummaryReader(authenticated.callFactory(), moshi);
+    this.auth = new AuthService(anonymous.create(AuthApi.class), authenticated.create(AuthApi.class), executor, check);
     this.projects = new ProjectService(authenticated.create(ProjectApi.class), executor, check);
-    this.tokens = new TokenService(authenticated.create(TokenApi.class), executor, check, projects, moshi, Clock.systemUTC());
-    this.events = new EventService(authenticated.create(EventApi.class), executor, check);
+    this.tokens = new TokenService(authenticated.create(TokenApi.class), executor, check, projects, Clock.systemUTC());
+    this.events = new EventService(authenticated.create(EventApi.class), executor, check, summaries);
+    this.organizations = new OrganizationService(authenticated.create(OrganizationApi.class),
+        authenticated.create(ProjectApi.class), tokens, executor, check);
+    this.stacks = new StackService(authenticated.create(StackApi.class), executor, check, summaries);
   }
 
   /** Returns a builder with the defaults: the hosted server, no credential, the default timeouts. */
@@ -146,9 +155,14 @@ public final class ExceptionlessClient {
     return new ProjectConnection(project, token, created, withApiKey(token.getId()));
   }
 
-  /** Logging in. */
+  /** Logging in and out. */
   public AuthService auth() {
     return auth;
+  }
+
+  /** Organizations, their projects and tokens (needs the user role). */
+  public OrganizationService organizations() {
+    return organizations;
   }
 
   /** Projects and their client configuration. */
@@ -161,9 +175,14 @@ public final class ExceptionlessClient {
     return tokens;
   }
 
-  /** Event submission (needs a client-scoped API key). */
+  /** Events: submission (a client-scoped API key suffices), reading, counting and deleting (the user role). */
   public EventService events() {
     return events;
+  }
+
+  /** Stacks, the groups of similar events (needs the user role). */
+  public StackService stacks() {
+    return stacks;
   }
 
   /** Returns the server URL, always ending with {@code /}. */
@@ -189,12 +208,15 @@ public final class ExceptionlessClient {
   private static Retrofit retrofit(HttpUrl serverUrl, OkHttpClient shared, Credential credential, Moshi moshi) {
     OkHttpClient http = shared.newBuilder()
         .addInterceptor(new StandardHeadersInterceptor(SdkVersion.USER_AGENT, credential))
+        .addInterceptor(new RawBodyContentTypeInterceptor())
         .addInterceptor(new GzipEventBodiesInterceptor())
         .addNetworkInterceptor(new RequestLogInterceptor())
         .build();
     return new Retrofit.Builder()
         .baseUrl(serverUrl)
         .client(http)
+        .addConverterFactory(new RawRequestBodyConverterFactory())
+        .addConverterFactory(new EmptyWorkResultConverterFactory())
         .addConverterFactory(MoshiConverterFactory.create(moshi))
         .build();
   }

@@ -2,14 +2,17 @@ package com.exceptionless.client;
 
 import com.exceptionless.client.json.ExceptionlessMoshi;
 import com.squareup.moshi.Moshi;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * Settings of an {@link ExceptionlessClient}: server URL, credential, timeouts, and optionally the
+ * Settings of an {@link ExceptionlessClient}: server URL, credential, timeouts, retries, and optionally the
  * OkHttpClient to build on. Each setter validates its value at once and says what to fix. Not thread-safe;
  * {@link #build()} may be called many times.
  */
@@ -27,6 +30,13 @@ public final class ExceptionlessClientBuilder {
   private OkHttpClient okHttpClient;
   private OkHttpClient sharedHttp;
   private Moshi sharedMoshi;
+  private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
+  private Duration retryBaseDelay = RetryPolicy.DEFAULT_BASE_DELAY;
+  private Duration retryMaxDelay = RetryPolicy.DEFAULT_MAX_DELAY;
+  private boolean retryPost;
+  private Sleeper sleeper = Sleeper.THREAD_SLEEP;
+  private DoubleSupplier retryJitter = () -> ThreadLocalRandom.current().nextDouble();
+  private Clock clock = Clock.systemUTC();
 
   ExceptionlessClientBuilder() {
   }
@@ -112,6 +122,84 @@ public final class ExceptionlessClientBuilder {
   }
 
   /**
+   * Sets how many times a failed idempotent call (GET, PUT, DELETE) is sent again after a connection
+   * failure or a 429, 502, 503 or 504 answer (default 2); 0 turns retries off.
+   *
+   * @param maxRetries 0 to 10
+   * @return this builder
+   */
+  public ExceptionlessClientBuilder maxRetries(int maxRetries) {
+    if (maxRetries < 0 || maxRetries > 10) {
+      throw new IllegalArgumentException("maxRetries must be 0 to 10, but was " + maxRetries);
+    }
+    this.maxRetries = maxRetries;
+    return this;
+  }
+
+  /**
+   * Sets the first wait before a retry (default 500 ms); each further retry waits twice as long, up to
+   * {@link #retryMaxDelay(Duration)}, less up to 25 % random jitter.
+   *
+   * @param delay a positive duration
+   * @return this builder
+   */
+  public ExceptionlessClientBuilder retryBaseDelay(Duration delay) {
+    this.retryBaseDelay = checkDelay(delay, "retryBaseDelay");
+    return this;
+  }
+
+  /**
+   * Sets the longest wait before a retry (default 8 s). A {@code Retry-After} asking for longer is not
+   * waited for: the call fails at once with the exception, whose {@code retryAfter()} says when to retry.
+   *
+   * @param delay a positive duration
+   * @return this builder
+   */
+  public ExceptionlessClientBuilder retryMaxDelay(Duration delay) {
+    this.retryMaxDelay = checkDelay(delay, "retryMaxDelay");
+    return this;
+  }
+
+  /**
+   * Also retries POST and PATCH calls (default false). Only opt in when a duplicate is harmless to you:
+   * the server may have acted on the attempt that failed, and a resubmitted event is stored twice.
+   *
+   * @param retryPost whether to retry calls that are not idempotent
+   * @return this builder
+   */
+  public ExceptionlessClientBuilder retryPost(boolean retryPost) {
+    this.retryPost = retryPost;
+    return this;
+  }
+
+  /** Replaces the waiting between retries (tests record the waits instead of sleeping). */
+  ExceptionlessClientBuilder sleeper(Sleeper sleeper) {
+    if (sleeper == null) {
+      throw new NullPointerException("sleeper == null");
+    }
+    this.sleeper = sleeper;
+    return this;
+  }
+
+  /** Replaces the jitter source, a value in [0, 1) taking up to 25 % off each backoff delay. */
+  ExceptionlessClientBuilder retryJitter(DoubleSupplier jitter) {
+    if (jitter == null) {
+      throw new NullPointerException("jitter == null");
+    }
+    this.retryJitter = jitter;
+    return this;
+  }
+
+  /** Replaces the clock that HTTP-date {@code Retry-After} values are measured against. */
+  ExceptionlessClientBuilder clock(Clock clock) {
+    if (clock == null) {
+      throw new NullPointerException("clock == null");
+    }
+    this.clock = clock;
+    return this;
+  }
+
+  /**
    * Builds on your OkHttpClient (its proxy, TLS settings, interceptors, connection pool and dispatcher are
    * kept; the timeouts of this builder and the SDK's headers are added to a derived client).
    *
@@ -180,7 +268,15 @@ public final class ExceptionlessClientBuilder {
           .build();
     }
     Moshi moshi = sharedMoshi != null ? sharedMoshi : ExceptionlessMoshi.create();
-    return new ExceptionlessClient(copy(), serverUrl, credential, http, moshi);
+    if (retryBaseDelay.compareTo(retryMaxDelay) > 0) {
+      throw new IllegalStateException("retryBaseDelay (" + retryBaseDelay + ") is longer than retryMaxDelay ("
+          + retryMaxDelay + "): raise retryMaxDelay or lower retryBaseDelay");
+    }
+    return new ExceptionlessClient(copy(), serverUrl, credential, http, moshi, retryPolicy());
+  }
+
+  RetryPolicy retryPolicy() {
+    return new RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay, retryPost, sleeper, retryJitter, clock);
   }
 
   ExceptionlessClientBuilder copy() {
@@ -194,6 +290,13 @@ public final class ExceptionlessClientBuilder {
     copy.okHttpClient = okHttpClient;
     copy.sharedHttp = sharedHttp;
     copy.sharedMoshi = sharedMoshi;
+    copy.maxRetries = maxRetries;
+    copy.retryBaseDelay = retryBaseDelay;
+    copy.retryMaxDelay = retryMaxDelay;
+    copy.retryPost = retryPost;
+    copy.sleeper = sleeper;
+    copy.retryJitter = retryJitter;
+    copy.clock = clock;
     return copy;
   }
 
@@ -213,6 +316,20 @@ public final class ExceptionlessClientBuilder {
     }
     this.sharedHttp = null;
     return timeout;
+  }
+
+  private static Duration checkDelay(Duration delay, String name) {
+    if (delay == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    if (delay.isNegative() || delay.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, but was " + delay);
+    }
+    if (delay.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new IllegalArgumentException(name + " is longer than 10 minutes (" + delay + "): a call should fail"
+          + " rather than block that long");
+    }
+    return delay;
   }
 
   private static String blankToNull(String value) {

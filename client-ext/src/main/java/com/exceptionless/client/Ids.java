@@ -1,11 +1,15 @@
 package com.exceptionless.client;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Checks identifiers against the server's route constraints before anything is sent. Stateless. */
 final class Ids {
   static final Pattern OBJECT_ID = Pattern.compile("[a-zA-Z\\d]{24,36}");
   static final Pattern TOKEN_ID = Pattern.compile("[a-zA-Z\\d-]{24,40}");
+  static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z\\d-]{8,100}");
 
   private Ids() {
   }
@@ -18,6 +22,45 @@ final class Ids {
       throw new IllegalArgumentException(name + " \"" + id + "\" is not an Exceptionless id (24 to 36 letters and digits)");
     }
     return id;
+  }
+
+  /** Checks a reference id or session id: 8 to 100 letters, digits or dashes. */
+  static String identifier(String id, String name) {
+    if (id == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    if (!IDENTIFIER.matcher(id).matches()) {
+      throw new IllegalArgumentException(name + " \"" + id + "\" must be 8 to 100 letters, digits or dashes");
+    }
+    return id;
+  }
+
+  /** Checks every id of a bulk action before anything is sent, and returns them in order. */
+  static List<String> objectIds(Collection<String> ids, String name) {
+    List<String> copy = nonEmpty(ids, name, "id");
+    for (int i = 0; i < copy.size(); i++) {
+      objectId(copy.get(i), name + "[" + i + "]");
+    }
+    return copy;
+  }
+
+  /** Checks every token id of a bulk action before anything is sent; messages never repeat a value. */
+  static List<String> tokenIds(Collection<String> ids, String name) {
+    List<String> copy = nonEmpty(ids, name, "token id");
+    for (int i = 0; i < copy.size(); i++) {
+      tokenId(copy.get(i), name + "[" + i + "]");
+    }
+    return copy;
+  }
+
+  private static List<String> nonEmpty(Collection<String> ids, String name, String what) {
+    if (ids == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    if (ids.isEmpty()) {
+      throw new IllegalArgumentException(name + " is empty: pass at least one " + what);
+    }
+    return new ArrayList<>(ids);
   }
 
   /** Token ids are secrets: the message never repeats the value. */

@@ -147,8 +147,13 @@ public final class ProjectQuery {
       return this;
     }
 
-    /** Returns the query. */
+    /**
+     * Returns the query.
+     *
+     * @throws IllegalArgumentException when the page lies beyond the server's skip limit (the first 1,000 projects)
+     */
     public ProjectQuery build() {
+      QueryChecks.withinSkipLimit(page, limit);
       return new ProjectQuery(this);
     }
   }

@@ -4,10 +4,14 @@ import com.exceptionless.client.errors.ErrorResponse;
 import com.exceptionless.client.errors.NotFoundException;
 import com.exceptionless.client.generated.api.ProjectApi;
 import com.exceptionless.client.model.ClientConfiguration;
+import com.exceptionless.client.model.NewProject;
+import com.exceptionless.client.model.StringValueFromBody;
+import com.exceptionless.client.model.UpdateProject;
 import com.exceptionless.client.model.ProblemDetails;
 import com.exceptionless.client.model.ViewProject;
 import com.exceptionless.client.paging.AutoPager;
 import com.exceptionless.client.paging.Page;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +19,8 @@ import java.util.stream.Collectors;
 import retrofit2.Response;
 
 /**
- * Projects ({@code api/v2/projects}) and the client configuration of the API key's project.
+ * Projects ({@code api/v2/projects}): list, find, create, change and delete them, check names, and read
+ * or change their client configuration. Everything but the client configuration needs the user role.
  * Immutable and thread-safe.
  */
 public final class ProjectService {
@@ -44,7 +49,8 @@ public final class ProjectService {
     }
     credentials.requireAny("Listing projects");
     Response<List<ViewProject>> response = executor.execute(
-        api.listProjects(query.filter(), query.sort(), query.page(), query.limit(), query.mode()));
+        api.listProjects(query.filter(), query.sort(), query.page(), query.limit(), query.mode()),
+        CredentialCheck.USER_ROLE_NEEDED);
     return Pages.numbered(response, page -> list(query.withPage(page)));
   }
 
@@ -83,7 +89,7 @@ public final class ProjectService {
   public ViewProject get(String projectId) {
     Ids.objectId(projectId, "projectId");
     credentials.requireAny("Getting a project");
-    return executor.execute(api.getProject(projectId, null)).body();
+    return executor.execute(api.getProject(projectId, null), CredentialCheck.USER_ROLE_NEEDED).body();
   }
 
   /**
@@ -145,6 +151,174 @@ public final class ProjectService {
     credentials.requireAny("Reading the client configuration");
     Response<ClientConfiguration> response = executor.execute(api.getProjectConfig(currentVersion));
     return response.code() == 304 ? Optional.empty() : Optional.ofNullable(response.body());
+  }
+
+  /**
+   * Creates a project in an organization.
+   *
+   * @param project the organization id and name (required), bot-data deletion and promoted tabs
+   * @return the created project (201)
+   * @throws com.exceptionless.client.errors.BadRequestException when the name is taken in the organization
+   * @throws com.exceptionless.client.errors.PlanLimitException (426) when the plan allows no more projects
+   */
+  public ViewProject create(NewProject project) {
+    if (project == null) {
+      throw new NullPointerException("project == null");
+    }
+    Ids.objectId(project.getOrganizationId(), "project.organizationId");
+    if (QueryChecks.text(project.getName()) == null) {
+      throw new IllegalArgumentException("project.name is blank: the server requires a name");
+    }
+    credentials.requireAny("Creating a project");
+    return executor.execute(api.createProject(project), CredentialCheck.USER_ROLE_NEEDED).body();
+  }
+
+  /**
+   * Changes a project ({@code PATCH}); properties left null are not changed.
+   *
+   * @param projectId the project id
+   * @param changes name, bot-data deletion, promoted tabs
+   * @return the updated project
+   */
+  public ViewProject update(String projectId, UpdateProject changes) {
+    Ids.objectId(projectId, "projectId");
+    checkChanges(changes);
+    credentials.requireAny("Updating a project");
+    return executor.execute(api.updateProject(projectId, changes), CredentialCheck.USER_ROLE_NEEDED).body();
+  }
+
+  /**
+   * Changes a project with {@code PUT}: the server applies the properties present, like
+   * {@link #update(String, UpdateProject)}, but PUT is retried on failures where PATCH is not.
+   *
+   * @param projectId the project id
+   * @param project name, bot-data deletion, promoted tabs
+   * @return the updated project
+   */
+  public ViewProject replace(String projectId, UpdateProject project) {
+    Ids.objectId(projectId, "projectId");
+    checkChanges(project);
+    credentials.requireAny("Replacing a project");
+    return executor.execute(api.replaceProject(projectId, project), CredentialCheck.USER_ROLE_NEEDED).body();
+  }
+
+  /**
+   * Deletes projects with their events and stacks (the server finishes in the background). Every id is
+   * checked before anything is sent.
+   *
+   * @param projectIds the project ids
+   * @return which were deleted and which failed
+   * @throws NotFoundException when none of them exists
+   */
+  public BulkResult delete(Collection<String> projectIds) {
+    List<String> ids = Ids.objectIds(projectIds, "projectIds");
+    credentials.requireAny("Deleting projects");
+    return executor.executeBulk(api.deleteProjects(String.join(",", ids)), ids, CredentialCheck.USER_ROLE_NEEDED);
+  }
+
+  /**
+   * Returns the client configuration of a project given by id ({@code GET api/v2/projects/{id}/config}).
+   *
+   * @param projectId the project id
+   * @return the settings and their version
+   */
+  public ClientConfiguration config(String projectId) {
+    Ids.objectId(projectId, "projectId");
+    credentials.requireAny("Reading the client configuration");
+    return executor.execute(api.getProjectConfigById(projectId, null)).body();
+  }
+
+  /**
+   * Sets one client configuration setting of a project; the configuration version grows, and clients
+   * learn of it from {@code X-Exceptionless-ConfigVersion}.
+   *
+   * @param projectId the project id
+   * @param key the setting's name
+   * @param value its value
+   */
+  public void setConfigSetting(String projectId, String key, String value) {
+    Ids.objectId(projectId, "projectId");
+    String checkedKey = configKey(key);
+    if (value == null) {
+      throw new NullPointerException("value == null: use deleteConfigSetting to remove a setting");
+    }
+    credentials.requireAny("Changing the client configuration");
+    executor.execute(api.setProjectConfigSetting(projectId, checkedKey, StringValueFromBody.builder().value(value).build()),
+        CredentialCheck.USER_ROLE_NEEDED);
+  }
+
+  /**
+   * Removes one client configuration setting of a project.
+   *
+   * @param projectId the project id
+   * @param key the setting's name
+   */
+  public void deleteConfigSetting(String projectId, String key) {
+    Ids.objectId(projectId, "projectId");
+    String checkedKey = configKey(key);
+    credentials.requireAny("Changing the client configuration");
+    executor.execute(api.deleteProjectConfigSetting(projectId, checkedKey), CredentialCheck.USER_ROLE_NEEDED);
+  }
+
+  /**
+   * Returns whether an organization already has a project with this name (the server answers 201 when
+   * it does and 204 when it does not).
+   *
+   * @param organizationId the organization id
+   * @param name the name to check
+   * @return true when the name is taken
+   */
+  public boolean isNameTaken(String organizationId, String name) {
+    return isNameTaken(organizationId, name, null);
+  }
+
+  /**
+   * Returns whether an organization has another project with this name, ignoring the project being renamed.
+   *
+   * @param organizationId the organization id
+   * @param name the name to check
+   * @param exceptProjectId the project being renamed, or null
+   * @return true when the name is taken
+   */
+  public boolean isNameTaken(String organizationId, String name, String exceptProjectId) {
+    Ids.objectId(organizationId, "organizationId");
+    String checked = QueryChecks.text(name);
+    if (checked == null) {
+      throw new IllegalArgumentException("name is blank: pass the project name to check");
+    }
+    if (exceptProjectId != null) {
+      Ids.objectId(exceptProjectId, "exceptProjectId");
+    }
+    credentials.requireAny("Checking a project name");
+    Response<Void> response = executor.execute(api.checkProjectName(organizationId, checked, exceptProjectId),
+        CredentialCheck.USER_ROLE_NEEDED);
+    if (response.code() == 201) {
+      return true;
+    }
+    if (response.code() == 204) {
+      return false;
+    }
+    throw new com.exceptionless.client.errors.ExceptionlessException(Routes.describe(response.raw().request())
+        + " answered " + response.code() + ", but only 201 (taken) and 204 (available) have a meaning here", null);
+  }
+
+  private static void checkChanges(UpdateProject changes) {
+    if (changes == null) {
+      throw new NullPointerException("changes == null");
+    }
+    if (changes.getName() != null && changes.getName().trim().isEmpty()) {
+      throw new IllegalArgumentException("name is blank: leave it null to keep the current name");
+    }
+  }
+
+  private static String configKey(String key) {
+    if (key == null) {
+      throw new NullPointerException("key == null");
+    }
+    if (key.trim().isEmpty()) {
+      throw new IllegalArgumentException("key is blank: pass the setting's name");
+    }
+    return key;
   }
 
   private static List<ViewProject> named(List<ViewProject> projects, String name, boolean ignoreCase) {

@@ -1,31 +1,23 @@
 package com.exceptionless.client;
 
 import com.exceptionless.client.generated.api.TokenApi;
-import com.exceptionless.client.model.ModelActionResults;
 import com.exceptionless.client.model.NewToken;
 import com.exceptionless.client.model.TokenScope;
 import com.exceptionless.client.model.UpdateToken;
 import com.exceptionless.client.model.ViewProject;
 import com.exceptionless.client.model.ViewToken;
-import com.exceptionless.client.model.WorkInProgressResult;
 import com.exceptionless.client.paging.AutoPager;
 import com.exceptionless.client.paging.Page;
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import okhttp3.MediaType;
-import okhttp3.ResponseBody;
 import retrofit2.Response;
 
 /**
- * API tokens (keys) of projects: create, list, get, update, disable and delete them. Every call needs a
+ * API tokens (keys) of projects and organizations: create, list, get, update, replace, disable and delete them. Every call needs a
  * user login token; the server answers 403 to any API key. Token ids are the keys themselves: the SDK
  * never puts one in a message or a log line. Immutable and thread-safe.
  */
@@ -37,16 +29,13 @@ public final class TokenService {
   private final CallExecutor executor;
   private final CredentialCheck credentials;
   private final ProjectService projects;
-  private final JsonAdapter<ModelActionResults> bulkAdapter;
   private final Clock clock;
 
-  TokenService(TokenApi api, CallExecutor executor, CredentialCheck credentials, ProjectService projects, Moshi moshi,
-      Clock clock) {
+  TokenService(TokenApi api, CallExecutor executor, CredentialCheck credentials, ProjectService projects, Clock clock) {
     this.api = api;
     this.executor = executor;
     this.credentials = credentials;
     this.projects = projects;
-    this.bulkAdapter = moshi.adapter(ModelActionResults.class);
     this.clock = clock;
   }
 
@@ -67,16 +56,90 @@ public final class TokenService {
     }
     Ids.objectId(project.getId(), "project.id");
     Ids.objectId(project.getOrganizationId(), "project.organizationId");
-    if (token.getScopes() != null && token.getScopes().contains(TokenScope.UNKNOWN_DEFAULT_OPEN_API)) {
-      throw new IllegalArgumentException("scopes contains UNKNOWN_DEFAULT_OPEN_API, which only stands for values this SDK"
-          + " could not read: use CLIENT, USER, GLOBAL or SOURCE_MAPS_WRITE");
-    }
+    checkScopes(token);
     credentials.requireUserToken("Creating a token");
     NewToken body = token.toBuilder()
         .organizationId(project.getOrganizationId())
         .projectId(project.getId())
         .build();
     return executor.execute(api.createProjectToken(project.getId(), body), CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN).body();
+  }
+
+  /**
+   * Creates a token with {@code POST api/v2/tokens}: the body names the project (required; the server
+   * answers 400 without it) and, optionally, the organization, which the server takes from the project.
+   *
+   * @param token the project id, scopes, notes, expiry
+   * @return the created token (201); keep its id secret
+   */
+  public ViewToken create(NewToken token) {
+    if (token == null) {
+      throw new NullPointerException("token == null");
+    }
+    if (token.getProjectId() == null) {
+      throw new IllegalArgumentException("token.projectId is required by POST api/v2/tokens: set it, or use"
+          + " create(project, token) or organizations().createToken(organizationId, token) for an organization token");
+    }
+    Ids.objectId(token.getProjectId(), "token.projectId");
+    if (token.getOrganizationId() != null) {
+      Ids.objectId(token.getOrganizationId(), "token.organizationId");
+    }
+    checkScopes(token);
+    credentials.requireUserToken("Creating a token");
+    return executor.execute(api.createToken(token), CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN).body();
+  }
+
+  /**
+   * Creates an organization-level token (no project): {@code POST api/v2/organizations/{organizationId}/tokens}.
+   *
+   * @param organizationId the organization id
+   * @param token scopes, notes, expiry (the organization id is filled in, the project id left out)
+   * @return the created token (201); keep its id secret
+   */
+  public ViewToken createForOrganization(String organizationId, NewToken token) {
+    Ids.objectId(organizationId, "organizationId");
+    if (token == null) {
+      throw new NullPointerException("token == null");
+    }
+    if (token.getProjectId() != null) {
+      throw new IllegalArgumentException("token.projectId is set, but an organization token has no project:"
+          + " use create(project, token) for a project token");
+    }
+    checkScopes(token);
+    credentials.requireUserToken("Creating a token");
+    NewToken body = token.toBuilder().organizationId(organizationId).build();
+    return executor.execute(api.createOrganizationToken(organizationId, body), CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN)
+        .body();
+  }
+
+  /**
+   * Lists one page of an organization's tokens, oldest first.
+   *
+   * @param organizationId the organization id
+   * @param page the page number, from 1
+   * @param limit the page size, 1 to {@value #MAX_LIMIT}
+   * @return the page, with the total from {@code X-Result-Count}
+   */
+  public Page<ViewToken> listForOrganization(String organizationId, int page, int limit) {
+    Ids.objectId(organizationId, "organizationId");
+    QueryChecks.page(page);
+    QueryChecks.limit(limit, MAX_LIMIT);
+    QueryChecks.withinSkipLimit(page, limit);
+    credentials.requireUserToken("Listing tokens");
+    Response<List<ViewToken>> response = executor.execute(api.listOrganizationTokens(organizationId, page, limit),
+        CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN);
+    return Pages.numbered(response, next -> listForOrganization(organizationId, next, limit));
+  }
+
+  /**
+   * Returns every token of an organization, fetched lazily page by page.
+   *
+   * @param organizationId the organization id
+   * @return the lazy sequence
+   */
+  public AutoPager<ViewToken> listAllForOrganization(String organizationId) {
+    Ids.objectId(organizationId, "organizationId");
+    return AutoPager.of(() -> listForOrganization(organizationId, 1, MAX_LIMIT));
   }
 
   /**
@@ -112,12 +175,9 @@ public final class TokenService {
    */
   public Page<ViewToken> list(String projectId, int page, int limit) {
     Ids.objectId(projectId, "projectId");
-    if (page < 1) {
-      throw new IllegalArgumentException("page must be 1 or more, but was " + page);
-    }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", but was " + limit);
-    }
+    QueryChecks.page(page);
+    QueryChecks.limit(limit, MAX_LIMIT);
+    QueryChecks.withinSkipLimit(page, limit);
     credentials.requireUserToken("Listing tokens");
     Response<List<ViewToken>> response = executor.execute(api.listProjectTokens(projectId, page, limit),
         CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN);
@@ -196,6 +256,23 @@ public final class TokenService {
   }
 
   /**
+   * Replaces a token's notes and disabled flag ({@code PUT}); the server applies the properties present,
+   * like {@link #update(String, UpdateToken)}, but PUT is retried on failures where PATCH is not.
+   *
+   * @param tokenId the token id
+   * @param token the new notes and disabled flag
+   * @return the updated token
+   */
+  public ViewToken replace(String tokenId, UpdateToken token) {
+    Ids.tokenId(tokenId, "tokenId");
+    if (token == null) {
+      throw new NullPointerException("token == null");
+    }
+    credentials.requireUserToken("Replacing a token");
+    return executor.execute(api.replaceToken(tokenId, token), CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN).body();
+  }
+
+  /**
    * Disables a token; requests authenticated with it then fail with 401.
    *
    * @param tokenId the token id
@@ -223,38 +300,15 @@ public final class TokenService {
    * @throws com.exceptionless.client.errors.NotFoundException when none of them exists
    */
   public BulkResult delete(Collection<String> tokenIds) {
-    if (tokenIds == null) {
-      throw new NullPointerException("tokenIds == null");
-    }
-    if (tokenIds.isEmpty()) {
-      throw new IllegalArgumentException("tokenIds is empty: pass at least one token id");
-    }
-    List<String> ids = new ArrayList<>(tokenIds);
-    for (int i = 0; i < ids.size(); i++) {
-      Ids.tokenId(ids.get(i), "tokenIds[" + i + "]");
-    }
+    List<String> ids = Ids.tokenIds(tokenIds, "tokenIds");
     credentials.requireUserToken("Deleting tokens");
-    Response<WorkInProgressResult> response = executor.executeAllowingErrors(api.deleteTokens(String.join(",", ids)));
-    if (response.isSuccessful()) {
-      return BulkResult.allSucceeded(ids);
-    }
-    if (response.code() == 400 && isPlainJson(response.errorBody())) {
-      return BulkResult.from(readBulk(response.errorBody()));
-    }
-    throw executor.failure(response, CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN);
+    return executor.executeBulk(api.deleteTokens(String.join(",", ids)), ids, CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN);
   }
 
-  private ModelActionResults readBulk(ResponseBody body) {
-    try (ResponseBody closing = body) {
-      return bulkAdapter.fromJson(closing.source());
-    } catch (IOException e) {
-      throw new com.exceptionless.client.errors.ExceptionlessIoException(
-          "DELETE api/v2/tokens/{ids} failed while reading the partial result: " + e.getMessage(), e);
+  private static void checkScopes(NewToken token) {
+    if (token.getScopes() != null && token.getScopes().contains(TokenScope.UNKNOWN_DEFAULT_OPEN_API)) {
+      throw new IllegalArgumentException("scopes contains UNKNOWN_DEFAULT_OPEN_API, which only stands for values this SDK"
+          + " could not read: use CLIENT, USER, GLOBAL or SOURCE_MAPS_WRITE");
     }
-  }
-
-  private static boolean isPlainJson(ResponseBody body) {
-    MediaType type = body == null ? null : body.contentType();
-    return type != null && type.subtype().equals("json");
   }
 }

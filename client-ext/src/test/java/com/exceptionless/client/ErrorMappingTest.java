@@ -134,7 +134,7 @@ class ErrorMappingTest extends WireMockSupport {
   @Test
   void aTimeoutIsAnIoExceptionThatSaysWhichTimeoutToRaise() {
     server.stubFor(get(urlPathEqualTo("/api/v2/projects")).willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
-    ExceptionlessClient impatient = ExceptionlessClient.builder().serverUrl(baseUrl()).userToken(USER_TOKEN)
+    ExceptionlessClient impatient = builder().userToken(USER_TOKEN)
         .readTimeout(Duration.ofMillis(200)).build();
 
     assertThatThrownBy(() -> impatient.projects().list())

@@ -2,10 +2,16 @@ package com.exceptionless.client;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** Starts a WireMock server on a random loopback port per test and builds clients pointed at it. */
+/**
+ * Starts a WireMock server on a random loopback port per test and builds clients pointed at it; their
+ * retries record the waits in {@link #sleeps} instead of sleeping, with no jitter.
+ */
 abstract class WireMockSupport {
   static final String API_KEY = "LhhP1C9gijpSKCslHHCvwdSIz298twx271nTest0";
   static final String USER_TOKEN = "yxo1ewOMXJ8bnhQT1JUTb3vBRvNLfeGkHRhQ7a4p";
@@ -13,6 +19,7 @@ abstract class WireMockSupport {
   static final String ORGANIZATION_ID = "537650f3b77efe23a47914f3";
 
   WireMockServer server;
+  final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void startServer() {
@@ -29,12 +36,17 @@ abstract class WireMockSupport {
     return "http://127.0.0.1:" + server.port();
   }
 
+  /** A builder for the WireMock server whose retries record their waits instead of sleeping. */
+  ExceptionlessClientBuilder builder() {
+    return ExceptionlessClient.builder().serverUrl(baseUrl()).sleeper(sleeps::add).retryJitter(() -> 0);
+  }
+
   ExceptionlessClient apiKeyClient() {
-    return ExceptionlessClient.builder().serverUrl(baseUrl()).apiKey(API_KEY).build();
+    return builder().apiKey(API_KEY).build();
   }
 
   ExceptionlessClient userClient() {
-    return ExceptionlessClient.builder().serverUrl(baseUrl()).userToken(USER_TOKEN).build();
+    return builder().userToken(USER_TOKEN).build();
   }
 
   static String projectJson(String id, String name) {

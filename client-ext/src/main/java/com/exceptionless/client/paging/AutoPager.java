@@ -13,7 +13,9 @@ import java.util.stream.StreamSupport;
  *
  * <p>This is a recipe: each {@link #iterator()} (and each {@link #stream()}) starts again from the first
  * page and keeps its own position, so one AutoPager can be shared between threads; a single iterator
- * cannot. No request is sent until the first item is asked for.
+ * cannot. No request is sent until the first item is asked for. When paging by page number reaches the
+ * server's skip limit (1,000 items) while more items match, {@code hasNext()} throws
+ * {@link com.exceptionless.client.errors.SkipLimitException} rather than end a silently short sequence.
  *
  * @param <T> the item type
  */
@@ -72,6 +74,9 @@ public final class AutoPager<T> implements Iterable<T> {
       }
       while (index >= page.items().size()) {
         if (!page.hasNextPage()) {
+          if (page.skipLimitReached()) {
+            throw page.skipLimitFailure();
+          }
           return false;
         }
         page = page.nextPage();
