@@ -152,7 +152,7 @@ public final class EventService {
   public void heartbeat(String sessionId, boolean close) {
     Ids.identifier(sessionId, "sessionId");
     credentials.requireAny("Sending a session heartbeat");
-    executor.execute(api.recordSessionHeartbeat(sessionId, close ? Boolean.TRUE : null));
+    executor.execute(api.recordSessionHeartbeat(sessionId, close));
   }
 
   /**

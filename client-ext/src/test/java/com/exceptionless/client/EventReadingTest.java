@@ -148,7 +148,7 @@ class EventReadingTest extends WireMockSupport {
         .withHeader("Authorization", equalTo("Bearer " + API_KEY))
         .withRequestBody(equalToJson("{\"email_address\":\"jane@example.com\",\"description\":\"I clicked pay\"}")));
     server.verify(postRequestedFor(urlEqualTo("/api/v2/projects/" + PROJECT_ID + "/events/by-ref/order-12345/user-description")));
-    server.verify(getRequestedFor(urlEqualTo("/api/v2/events/session/heartbeat?id=session-0001")));
+    server.verify(getRequestedFor(urlEqualTo("/api/v2/events/session/heartbeat?id=session-0001&close=false")));
     server.verify(getRequestedFor(urlEqualTo("/api/v2/events/session/heartbeat?id=session-0001&close=true")));
   }
 

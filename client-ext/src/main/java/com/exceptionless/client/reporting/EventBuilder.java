@@ -283,7 +283,7 @@ public final class EventBuilder {
     return String.valueOf(value);
   }
 
-  private static String identifier(String id, String name) {
+  static String identifier(String id, String name) {
     if (id == null) {
       throw new NullPointerException(name + " == null");
     }

@@ -3,6 +3,7 @@ package com.exceptionless.client.reporting;
 import com.exceptionless.client.ExceptionlessClient;
 import com.exceptionless.client.model.ClientConfiguration;
 import com.exceptionless.client.model.Event;
+import com.exceptionless.client.model.UserDescription;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -42,6 +43,7 @@ public final class ExceptionlessReporter implements AutoCloseable {
   private final Clock clock;
   private final Thread shutdownHook;
   private final UncaughtExceptionReporter uncaughtHandler;
+  private final ServerCalls serverCalls;
 
   ExceptionlessReporter(ReporterSettings settings) {
     this.settings = settings;
@@ -49,12 +51,13 @@ public final class ExceptionlessReporter implements AutoCloseable {
     this.clock = settings.clock;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity);
     this.outbox = settings.outbox();
+    this.serverCalls = new ServerCalls(client.events(), settings.heartbeatInterval.toNanos());
     this.worker = new SubmissionWorker(queue,
         new EventPreparer(settings, serverSettings::get, counters),
         new BatchSender(client.events()),
         new Backoff(settings.retryBaseDelay, settings.retryMaxDelay, settings.retryMaxDelay, settings.random),
         counters, outbox, this::configVersionSeen, settings.batchSize, settings.flushInterval, settings.resendDelay,
-        outbox != null ? outbox.load() : java.util.Collections.<Batch>emptyList());
+        outbox != null ? outbox.load() : java.util.Collections.<Batch>emptyList(), serverCalls);
     this.workerThread = new Thread(worker, "exceptionless-reporter");
     workerThread.setDaemon(true);
     worker.start(workerThread);
@@ -152,6 +155,48 @@ public final class ExceptionlessReporter implements AutoCloseable {
    */
   public void submitLog(String source, String message, LogLevel level) {
     createLog(source, message, level).submit();
+  }
+
+  /**
+   * Attaches what a user said about an event (for example from an error page) to the event with that
+   * reference id, on the worker thread; never throws and never blocks on the network.
+   *
+   * @param referenceId the event's reference id, 8 to 100 letters, digits or dashes
+   * @param emailAddress the user's email address, or null
+   * @param description what the user said
+   * @throws IllegalArgumentException when the reference id is malformed (nothing is queued)
+   */
+  public void submitUserDescription(String referenceId, String emailAddress, String description) {
+    EventBuilder.identifier(referenceId, "referenceId");
+    if (closed.get()) {
+      return;
+    }
+    serverCalls.userDescription(referenceId, UserDescription.builder().emailAddress(emailAddress).description(description).build());
+    worker.wakeUp();
+  }
+
+  /**
+   * Starts a session: submits its session-start event and, until {@link #endSession}, sends a heartbeat for it
+   * every heartbeat interval (60 s by default), so the server knows the session is alive.
+   *
+   * @param sessionId 8 to 100 letters, digits or dashes
+   */
+  public void startSession(String sessionId) {
+    createSessionStart(sessionId).submit();
+    serverCalls.sessionStarted(sessionId);
+  }
+
+  /**
+   * Ends a session: stops its heartbeats and sends the closing heartbeat ({@code close=true}).
+   *
+   * @param sessionId the session id given to {@link #startSession}
+   */
+  public void endSession(String sessionId) {
+    EventBuilder.identifier(sessionId, "sessionId");
+    if (!closed.get()) {
+      serverCalls.sessionEnded(sessionId);
+      worker.wakeUp();
+    }
   }
 
   /**

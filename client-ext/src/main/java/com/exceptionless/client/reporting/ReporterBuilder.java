@@ -38,6 +38,7 @@ public final class ReporterBuilder {
   DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
   Duration retryBaseDelay = Duration.ofSeconds(1);
   Duration retryMaxDelay = Duration.ofMinutes(5);
+  Duration heartbeatInterval = Duration.ofMinutes(1);
 
   ReporterBuilder() {
   }
@@ -253,6 +254,26 @@ public final class ReporterBuilder {
    */
   public ReporterBuilder dataExclusions(String... patterns) {
     this.dataExclusions = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(patterns)));
+    return this;
+  }
+
+  /**
+   * Sets how often a heartbeat is sent for each session started with {@link ExceptionlessReporter#startSession}
+   * (default 60 s, at least 30 s as the official clients use).
+   *
+   * @param interval 30 s or more
+   * @return this builder
+   */
+  public ReporterBuilder sessionHeartbeatInterval(Duration interval) {
+    if (positive(interval, "sessionHeartbeatInterval").compareTo(Duration.ofSeconds(30)) < 0) {
+      throw new IllegalArgumentException("sessionHeartbeatInterval must be at least 30 s, but was " + interval);
+    }
+    this.heartbeatInterval = interval;
+    return this;
+  }
+
+  ReporterBuilder heartbeatIntervalForTests(Duration interval) {
+    this.heartbeatInterval = interval;
     return this;
   }
 

@@ -31,6 +31,7 @@ final class ReporterSettings {
   final DoubleSupplier random;
   final Duration retryBaseDelay;
   final Duration retryMaxDelay;
+  final Duration heartbeatInterval;
 
   ReporterSettings(ReporterBuilder builder) {
     this.client = client(builder);
@@ -52,6 +53,7 @@ final class ReporterSettings {
     this.random = builder.random;
     this.retryBaseDelay = builder.retryBaseDelay;
     this.retryMaxDelay = builder.retryMaxDelay;
+    this.heartbeatInterval = builder.heartbeatInterval;
   }
 
   /** Opens the outbox folder, or returns null when none was set. */

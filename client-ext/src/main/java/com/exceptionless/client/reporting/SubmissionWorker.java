@@ -20,6 +20,9 @@ import java.util.logging.Level;
  * callers set to wake it.
  */
 final class SubmissionWorker implements Runnable {
+  /** The worker looks at least this often for user descriptions and heartbeats to send. */
+  private static final long MAX_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private final BlockingQueue<QueuedEvent> queue;
   private final EventPreparer preparer;
   private final BatchSender sender;
@@ -27,6 +30,7 @@ final class SubmissionWorker implements Runnable {
   private final ReporterCounters counters;
   private final Outbox outbox;
   private final IntConsumer configVersionSeen;
+  private final ServerCalls serverCalls;
   private final int batchSize;
   private final long intervalNanos;
   private final long resendDelayNanos;
@@ -45,7 +49,7 @@ final class SubmissionWorker implements Runnable {
 
   SubmissionWorker(BlockingQueue<QueuedEvent> queue, EventPreparer preparer, BatchSender sender, Backoff backoff,
       ReporterCounters counters, Outbox outbox, IntConsumer configVersionSeen, int batchSize, Duration interval,
-      Duration resendDelay, List<Batch> restored) {
+      Duration resendDelay, List<Batch> restored, ServerCalls serverCalls) {
     this.queue = queue;
     this.preparer = preparer;
     this.sender = sender;
@@ -53,6 +57,7 @@ final class SubmissionWorker implements Runnable {
     this.counters = counters;
     this.outbox = outbox;
     this.configVersionSeen = configVersionSeen;
+    this.serverCalls = serverCalls;
     this.batchSize = batchSize;
     this.intervalNanos = interval.toNanos();
     this.resendDelayNanos = resendDelay.toNanos();
@@ -107,6 +112,7 @@ final class SubmissionWorker implements Runnable {
     nextFlushNanos = System.nanoTime() + intervalNanos;
     while (!Thread.currentThread().isInterrupted()) {
       try {
+        serverCalls.sendDue(System.nanoTime());
         Batch batch = nextBatch();
         if (batch != null) {
           send(batch);
@@ -126,7 +132,7 @@ final class SubmissionWorker implements Runnable {
     long now = System.nanoTime();
     long pausedFor = pausedUntilNanos - now;
     if (pausedFor > 0) {
-      LockSupport.parkNanos(this, pausedFor);
+      LockSupport.parkNanos(this, Math.min(pausedFor, MAX_PARK_NANOS));
       return null;
     }
     if (!retries.isEmpty()) {
@@ -134,7 +140,7 @@ final class SubmissionWorker implements Runnable {
     }
     boolean due = queue.size() >= batchSize || flushRequested || stopping || now - nextFlushNanos >= 0;
     if (!due) {
-      LockSupport.parkNanos(this, nextFlushNanos - now);
+      LockSupport.parkNanos(this, Math.min(nextFlushNanos - now, MAX_PARK_NANOS));
       return null;
     }
     if (queue.isEmpty()) {
@@ -277,6 +283,11 @@ final class SubmissionWorker implements Runnable {
       }
       return true;
     }
+  }
+
+  /** Wakes the worker to send a queued request other than events. */
+  void wakeUp() {
+    wake();
   }
 
   private void wake() {

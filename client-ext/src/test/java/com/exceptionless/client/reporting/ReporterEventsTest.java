@@ -64,6 +64,45 @@ class ReporterEventsTest extends ReporterTestSupport {
   }
 
   @Test
+  void userDescriptionsAndSessionHeartbeatsAreSentFromTheWorker() throws Exception {
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+        .atPriority(10).willReturn(aResponse().withStatus(202)));
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v2/events/session/heartbeat"))
+        .willReturn(aResponse().withStatus(200)));
+    ExceptionlessReporter reporter = started(reporter().heartbeatIntervalForTests(Duration.ofMillis(50)));
+
+    reporter.startSession("session-0042");
+    reporter.submitUserDescription("order-0042", "ada@example.com", "It broke when I paid");
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/v2/events/session/heartbeat?id=session-0042&close=false"))).isEmpty()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    reporter.endSession("session-0042");
+    reporter.flush(Duration.ofSeconds(10));
+    deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/v2/events/session/heartbeat?id=session-0042&close=true"))).isEmpty()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+
+    server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/v2/events/by-ref/order-0042/user-description"))
+        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
+            "{\"email_address\":\"ada@example.com\",\"description\":\"It broke when I paid\"}")));
+    server.verify(com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly(1),
+        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/v2/events/session/heartbeat?id=session-0042&close=false")));
+    server.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/v2/events/session/heartbeat?id=session-0042&close=true")));
+    assertThat(acceptedEvents()).extracting(e -> e.get("type")).containsExactly("session");
+    assertThatThrownBy(() -> reporter.submitUserDescription("x", null, "y")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void theSameErrorWithinTheWindowIsCountedNotResent() throws Exception {
     ExceptionlessReporter reporter = started(reporter());
     RuntimeException error = ErrorConverterTest.threeLevels();

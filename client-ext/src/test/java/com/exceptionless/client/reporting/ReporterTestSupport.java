@@ -60,7 +60,7 @@ abstract class ReporterTestSupport {
     java.util.Collections.reverse(served);
     List<Map<String, Object>> events = new ArrayList<>();
     for (ServeEvent event : served) {
-      if (event.getResponse().getStatus() == 202 && event.getRequest().getUrl().startsWith("/api/v2/events")) {
+      if (event.getResponse().getStatus() == 202 && event.getRequest().getUrl().equals("/api/v2/events")) {
         events.addAll(adapter.fromJson(event.getRequest().getBodyAsString()));
       }
     }
