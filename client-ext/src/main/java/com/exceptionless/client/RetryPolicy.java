@@ -1,14 +1,12 @@
 package com.exceptionless.client;
 
+import com.exceptionless.client.errors.RetryAfter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -97,7 +95,7 @@ final class RetryPolicy {
    */
   Duration delay(int retriesDone, String retryAfter) {
     if (retryAfter != null) {
-      Duration asked = parseRetryAfter(retryAfter);
+      Duration asked = RetryAfter.parse(retryAfter, clock).orElse(null);
       if (asked != null) {
         return asked.compareTo(maxDelay) > 0 ? null : asked;
       }
@@ -112,22 +110,6 @@ final class RetryPolicy {
   void sleep(Duration delay) throws InterruptedException {
     if (!delay.isZero()) {
       sleeper.sleep(delay);
-    }
-  }
-
-  private Duration parseRetryAfter(String value) {
-    String trimmed = value.trim();
-    try {
-      long seconds = Long.parseLong(trimmed);
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(clock.instant(), at.toInstant());
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (DateTimeParseException notADate) {
-        return null;
-      }
     }
   }
 

@@ -3,9 +3,6 @@ package com.exceptionless.client.errors;
 import com.exceptionless.client.model.ProblemDetails;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,23 +71,7 @@ public class ExceptionlessServiceException extends ExceptionlessException {
    * The Exceptionless server itself sends none; proxies and gateways may.
    */
   public Optional<Duration> retryAfter() {
-    return header("Retry-After").flatMap(value -> parseRetryAfter(value, Clock.systemUTC()));
-  }
-
-  static Optional<Duration> parseRetryAfter(String value, Clock clock) {
-    String trimmed = value.trim();
-    try {
-      long seconds = Long.parseLong(trimmed);
-      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(clock.instant(), at.toInstant());
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-      } catch (DateTimeParseException notADate) {
-        return Optional.empty();
-      }
-    }
+    return header("Retry-After").flatMap(value -> RetryAfter.parse(value, Clock.systemUTC()));
   }
 
   /** Returns the request the answer was for, as {@code METHOD path} (no query, no credentials). */
