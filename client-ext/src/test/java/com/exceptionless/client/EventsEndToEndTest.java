@@ -405,6 +405,75 @@ class EventsEndToEndTest {
     }
   }
 
+  @Test
+  void cursorsFollowAnotherSortAcrossPages(ExceptionlessTestServer server, TestAccounts accounts) {
+    ExceptionlessClient user = EndToEnd.user(server);
+    String tag = EndToEnd.unique("sorted");
+    List<Event> events = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      events.add(Event.builder().type("log").message("sorted " + (char) ('a' + (i * 3) % 7)).addTagsItem(tag).build());
+      expected.add("sorted " + (char) ('a' + i));
+    }
+    EndToEnd.clientKey(server).events().submit(events);
+
+    List<String> ascending = user.events().listAll(EventQuery.builder().project(accounts.projectId())
+        .filter("tag:" + tag).sort("message").limit(3).build()).stream().map(PersistentEvent::getMessage)
+        .collect(Collectors.toList());
+    List<String> descending = user.events().listAll(EventQuery.builder().filter("tag:" + tag).sort("-message").limit(2).build())
+        .stream().map(PersistentEvent::getMessage).collect(Collectors.toList());
+
+    assertThat(ascending).containsExactlyElementsOf(expected);
+    List<String> reversed = new ArrayList<>(expected);
+    Collections.reverse(reversed);
+    assertThat(descending).containsExactlyElementsOf(reversed);
+  }
+
+  @Test
+  void stackSummariesArePagedToo(ExceptionlessTestServer server, TestAccounts accounts) {
+    ExceptionlessClient user = EndToEnd.user(server);
+    String tag = EndToEnd.unique("stackpages");
+    List<Event> events = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j <= i; j++) {
+        events.add(Event.builder().type("log").source(tag + ".source" + i).message("stack " + i).addTagsItem(tag).build());
+      }
+    }
+    EndToEnd.clientKey(server).events().submit(events);
+
+    Page<StackSummary> first = user.events().listStackSummaries(EventQuery.builder().project(accounts.projectId())
+        .filter("tag:" + tag).limit(2).build(), StackSummaryMode.FREQUENT);
+    Page<StackSummary> second = first.nextPage();
+    Page<EventSummary> eventSummaries = user.events().listSummaries(EventQuery.builder().filter("tag:" + tag).limit(4).build());
+
+    assertThat(first.items()).extracting(StackSummary::getTitle).containsExactly("stack 2", "stack 1");
+    assertThat(first.items()).extracting(StackSummary::getTotal).containsExactly(3L, 2L);
+    assertThat(second.items()).extracting(StackSummary::getTitle).containsExactly("stack 0");
+    assertThat(second.hasNextPage()).isFalse();
+    assertThat(eventSummaries.items()).hasSize(4);
+    assertThat(eventSummaries.nextPage().items()).hasSize(2);
+  }
+
+  @Test
+  void eventsByReferenceIdArePaged(ExceptionlessTestServer server, TestAccounts accounts) {
+    ExceptionlessClient user = EndToEnd.user(server);
+    String ref = EndToEnd.unique("shared-ref");
+    List<Event> events = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      events.add(Event.builder().type("log").message("shared " + i).referenceId(ref).build());
+    }
+    EndToEnd.clientKey(server).events().submit(events);
+
+    Page<PersistentEvent> first = user.events().byReferenceId(ref, EventQuery.builder().project(accounts.projectId()).limit(2).build());
+    Page<PersistentEvent> second = first.nextPage();
+
+    assertThat(first.items()).hasSize(2);
+    assertThat(second.items()).hasSize(1);
+    assertThat(second.hasNextPage()).isFalse();
+    assertThatThrownBy(() -> user.events().byReferenceId(ref, EventQuery.builder().filter("type:log").build()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(Object value) {
     assertThat(value).isInstanceOf(Map.class);

@@ -176,4 +176,22 @@ class ProjectsEndToEndTest {
       assertThat(f.message()).isEqualTo("Project not found.");
     });
   }
+
+  @Test
+  void statisticsCountTheProjectsEvents(ExceptionlessTestServer server, TestAccounts accounts) {
+    ExceptionlessClient user = EndToEnd.user(server);
+    String projectId = server.addProject(accounts.organizationId(), EndToEnd.unique("Counted"));
+    String key = server.addToken(projectId, null);
+    EndToEnd.anonymous(server).withApiKey(key).events().submit(java.util.Arrays.asList(
+        com.exceptionless.client.model.Event.builder().type("log").source("a").message("one").build(),
+        com.exceptionless.client.model.Event.builder().type("log").source("b").message("two").build()));
+
+    ViewProject withStats = user.projects().list(ProjectQuery.builder().filter("id:" + projectId).stats(true).build())
+        .items().get(0);
+    ViewProject withoutStats = user.projects().get(projectId);
+
+    assertThat(withStats.getEventCount()).isEqualTo(2L);
+    assertThat(withStats.getStackCount()).isEqualTo(2L);
+    assertThat(withoutStats.getName()).isEqualTo(withStats.getName());
+  }
 }
