@@ -223,6 +223,17 @@ class StacksEndToEndTest {
   }
 
   @Test
+  void aPromotionWithoutAWebHookDoesNotAdviseARetry(ExceptionlessTestServer server) {
+    ExceptionlessClient user = EndToEnd.user(server);
+    String stackId = stackOf(server, EndToEnd.unique("unhooked"), "No hook", 1);
+
+    assertThatThrownBy(() -> user.stacks().promote(stackId))
+        .isInstanceOf(ServerErrorException.class)
+        .hasMessage("501 Not Implemented on POST api/v2/stacks/{id}/promote:"
+            + " No promoted web hooks are configured for this project.");
+  }
+
+  @Test
   void aDeletedStackIsGoneWithItsEvents(ExceptionlessTestServer server) {
     ExceptionlessClient user = EndToEnd.user(server);
     String stackId = stackOf(server, EndToEnd.unique("deleted"), "Delete me", 2);
