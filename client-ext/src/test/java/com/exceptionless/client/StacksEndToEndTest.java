@@ -267,6 +267,20 @@ class StacksEndToEndTest {
   }
 
   @Test
+  void anActionOnAKnownAndAnUnknownStackChangesTheKnownOne(ExceptionlessTestServer server) {
+    ExceptionlessClient user = EndToEnd.user(server);
+    String stackId = stackOf(server, EndToEnd.unique("half.known"), "Half known", 1);
+
+    BulkResult result = user.stacks().markFixed(Arrays.asList(stackId, EndToEnd.UNKNOWN_ID), "2.0.0");
+
+    // The server answers 200 without per-id results when any id is visible (as the real server does), so the
+    // SDK cannot tell the unknown id apart: only deletes report partial failure (400 with ModelActionResults).
+    assertThat(result.succeeded()).contains(stackId);
+    assertThat(user.stacks().get(stackId).getStatus()).isEqualTo(StackStatus.FIXED);
+    assertThat(storedStack(server, stackId)).containsEntry("fixed_in_version", "2.0.0");
+  }
+
+  @Test
   void actionsOnOnlyUnknownStacksAreNotFound(ExceptionlessTestServer server) {
     ExceptionlessClient user = EndToEnd.user(server);
     List<String> unknown = Collections.singletonList(EndToEnd.UNKNOWN_ID);
