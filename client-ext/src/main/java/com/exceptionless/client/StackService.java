@@ -205,7 +205,7 @@ public final class StackService {
    *
    * @param stackId the stack id
    * @throws com.exceptionless.client.errors.PlanLimitException (426) when the plan has no integrations
-   * @throws com.exceptionless.client.errors.UnexpectedStatusException (501) when the project has no promotion web hook
+   * @throws com.exceptionless.client.errors.ServerErrorException (501) when the project has no promotion web hook
    */
   public void promote(String stackId) {
     Ids.objectId(stackId, "stackId");

@@ -20,6 +20,7 @@ final class StatusAdvice {
       case 426: return "Upgrade Required";
       case 429: return "Too Many Requests";
       case 500: return "Internal Server Error";
+      case 501: return "Not Implemented";
       case 502: return "Bad Gateway";
       case 503: return "Service Unavailable";
       case 504: return "Gateway Timeout";
@@ -43,6 +44,8 @@ final class StatusAdvice {
         return "The organization's plan does not include this: upgrade the plan.";
       case 429:
         return "The 15-minute request limit is used up: retry later.";
+      case 501:
+        return null; // the server does not support this call here (e.g. promote without a web hook): a retry cannot help
       default:
         return status >= 500 ? "The server failed: retry later." : null;
     }
