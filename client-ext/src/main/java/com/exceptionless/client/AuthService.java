@@ -8,6 +8,10 @@ import com.exceptionless.client.model.TokenResult;
  * Logging in ({@code POST api/v2/auth/login}, which sends no credential) and out. Immutable and thread-safe.
  */
 public final class AuthService {
+  /** A refused login is about the email and password, not an API key or token. */
+  static final String LOGIN_REFUSED = "Check the email address and password; after more than 5 failed attempts"
+      + " within 15 minutes the server denies logins for that address for a while.";
+
   private final AuthApi api;
   private final AuthApi authenticated;
   private final CallExecutor executor;
@@ -44,7 +48,7 @@ public final class AuthService {
       throw new IllegalArgumentException("password must be 6 to 100 characters long, as the server requires");
     }
     Login login = Login.builder().email(email.trim()).password(password).build();
-    return executor.execute(api.login(login)).body();
+    return executor.execute(api.login(login), status -> status == 401 ? LOGIN_REFUSED : null).body();
   }
 
   /**

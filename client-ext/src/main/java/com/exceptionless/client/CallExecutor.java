@@ -17,6 +17,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.logging.Level;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
@@ -54,11 +55,20 @@ final class CallExecutor {
    * @param hint403 what to tell the user on a 403 for this call, or null for the general advice
    */
   <T> Response<T> execute(Call<T> call, String hint403) {
+    return execute(call, status -> status == 403 ? hint403 : null);
+  }
+
+  /**
+   * Executes the call.
+   *
+   * @param hints what to tell the user for an error status of this call, or null for the general advice
+   */
+  <T> Response<T> execute(Call<T> call, IntFunction<String> hints) {
     Response<T> response = executeAllowingErrors(call);
     if (response.isSuccessful() || response.code() == 304) {
       return response;
     }
-    throw failure(response, hint403);
+    throw failure(response, hints);
   }
 
   /**
@@ -163,8 +173,17 @@ final class CallExecutor {
    * @param hint403 what to tell the user on a 403 for this call, or null for the general advice
    */
   RuntimeException failure(Response<?> response, String hint403) {
+    return failure(response, status -> status == 403 ? hint403 : null);
+  }
+
+  /**
+   * Returns the typed exception for an error answer (reading and closing its body).
+   *
+   * @param hints what to tell the user for an error status of this call, or null for the general advice
+   */
+  RuntimeException failure(Response<?> response, IntFunction<String> hints) {
     String route = Routes.describe(response.raw().request());
-    String hint = response.code() == 403 ? hint403 : null;
+    String hint = hints.apply(response.code());
     HttpValidationProblemDetails problem = readProblem(response.errorBody());
     ProblemDetails details = problem == null ? null : ProblemDetails.builder()
         .type(problem.getType())

@@ -124,8 +124,13 @@ public final class ProjectService {
     return matches.stream().findFirst();
   }
 
-  /** Like {@link #find(String)}, but a missing project is a {@link NotFoundException} naming what was searched. */
-  ViewProject require(String nameOrId) {
+  /**
+   * Like {@link #find(String)}, but a missing project is a {@link NotFoundException} naming what was searched.
+   *
+   * @param nameOrId the project's id or name
+   * @return the project
+   */
+  public ViewProject require(String nameOrId) {
     return find(nameOrId).orElseThrow(() -> (NotFoundException) ErrorResponse.of(404, "project lookup",
         ProblemDetails.builder().status(404).title("No project is named or has the id \"" + nameOrId.trim() + "\".").build(),
         null, null, "List the projects this user can see with projects().listAll().").toException());

@@ -19,6 +19,10 @@ import retrofit2.Response;
  * snoozed or critical, change their status, link them to issues, promote and delete them. Needs the user
  * role. Actions on several stacks take a collection of ids, checked before anything is sent, and report
  * partial failure as a {@link BulkResult}. Immutable and thread-safe.
+ *
+ * <p>The server answers the status actions (mark fixed, snooze, critical, change status) on several ids
+ * with a plain 200 as long as one stack was visible, and applies them to the visible ones only: their
+ * {@link BulkResult} then lists every id as succeeded. Deletes report each id that failed.
  */
 public final class StackService {
   /** Page size used when walking every stack. */
