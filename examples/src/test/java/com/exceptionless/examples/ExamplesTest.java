@@ -72,6 +72,61 @@ class ExamplesTest {
   }
 
   @Test
+  void stacksExampleListsTheStacksAndMarksOneFixed() {
+    int code = run(StacksExample::run, new HashMap<>());
+
+    assertThat(code).as(text(err)).isZero();
+    assertThat(text(out))
+        .contains("Reported with a client token for Quantum Toaster: submitted 3, accepted 3, pending 0, discarded 0")
+        .containsPattern("Stack: Card declined for order 1 \\[open, occurrences 2, last \\S+]")
+        .containsPattern("Stack: For input string: \"forty-two\" \\[open, occurrences 1, last \\S+]")
+        .contains("Marked fixed in 1.4.3: BulkResult{succeeded=1, failed=0}")
+        .containsPattern("Now: Card declined for order 1 \\[fixed in 1.4.3 since \\S+]");
+    assertThat(text(out).indexOf("Stack: Card declined")).as("sorted by occurrences, most first")
+        .isLessThan(text(out).indexOf("Stack: For input string"));
+  }
+
+  @Test
+  void readBackEventsExamplePollsUntilItsEventsAreStoredAndCountsThemByType() {
+    int code = run(ReadBackEventsExample::run, new HashMap<>());
+
+    assertThat(code).as(text(err)).isZero();
+    assertThat(text(out))
+        .containsPattern("Submitted 3 events with reference id order-[0-9a-f-]{36}")
+        .as("the stand-in processes after %s, so the first poll finds nothing", ReadBackEventsExample.STAND_IN_PROCESSING_DELAY)
+        .contains("Poll 1: 0 of 3 events stored")
+        .containsPattern("Poll \\d+: 3 of 3 events stored")
+        .containsPattern("Found log event \\w+: Order placed \\(stack \\w+\\)")
+        .containsPattern("Found usage event \\w+: Express checkout \\(stack \\w+\\)")
+        .containsPattern("Found log event \\w+: Payment captured \\(stack \\w+\\)")
+        .contains("Count: 3 events", "  log: 2", "  usage: 1");
+  }
+
+  @Test
+  void stacksExampleAgainstAConfiguredServerOnlyLists() {
+    try (com.exceptionless.testkit.ExceptionlessTestServer server = com.exceptionless.testkit.ExceptionlessTestServer.start()) {
+      com.exceptionless.client.ExceptionlessClient.builder().serverUrl(server.baseUrl())
+          .apiKey(server.accounts().clientApiKey()).build()
+          .events().submit(com.exceptionless.client.model.Event.builder().type("log").source("billing").message("Invoice sent").build());
+      Map<String, String> env = new HashMap<>();
+      env.put("EXCEPTIONLESS_SERVER_URL", server.baseUrl());
+      env.put("EXCEPTIONLESS_EMAIL", server.accounts().userEmail());
+      env.put("EXCEPTIONLESS_PASSWORD", server.accounts().userPassword());
+      env.put("EXCEPTIONLESS_PROJECT", server.accounts().projectName());
+
+      int code = run(StacksExample::run, env);
+
+      assertThat(code).as(text(err)).isZero();
+      assertThat(text(out))
+          .containsPattern("Stack: Invoice sent \\[open, occurrences 1, last \\S+]")
+          .contains("Against a real server the example only lists")
+          .doesNotContain("Reported with a client token")
+          .doesNotContain("Marked fixed");
+      assertThat(server.stacks()).extracting(stack -> stack.get("status")).containsExactly("open");
+    }
+  }
+
+  @Test
   void aWrongPasswordAgainstAConfiguredServerEndsWithOneLineAndExitCodeOne() {
     try (com.exceptionless.testkit.ExceptionlessTestServer server = com.exceptionless.testkit.ExceptionlessTestServer.start()) {
       Map<String, String> env = new HashMap<>();

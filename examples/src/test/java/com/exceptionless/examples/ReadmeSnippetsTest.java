@@ -49,7 +49,7 @@ class ReadmeSnippetsTest {
       checked.add(name);
     }
 
-    assertThat(checked).contains("workflow", "paging", "errors");
+    assertThat(checked).contains("workflow", "paging", "errors", "reporting", "tokens", "stacks", "markfixed", "readback");
   }
 
   private static String dedent(String code) {
