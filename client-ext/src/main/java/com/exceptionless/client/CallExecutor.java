@@ -46,7 +46,7 @@ final class CallExecutor {
   }
 
   <T> Response<T> execute(Call<T> call) {
-    return execute(call, null);
+    return execute(call, (String) null);
   }
 
   /**
