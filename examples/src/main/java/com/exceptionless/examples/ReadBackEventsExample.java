@@ -2,6 +2,7 @@ package com.exceptionless.examples;
 
 import com.exceptionless.client.EventCountQuery;
 import com.exceptionless.client.EventQuery;
+import com.exceptionless.client.Aggregations;
 import com.exceptionless.client.EventService;
 import com.exceptionless.client.ExceptionlessClient;
 import com.exceptionless.client.ProjectConnection;
@@ -80,10 +81,8 @@ public final class ReadBackEventsExample {
         .aggregations("terms:type")
         .build());
     out.println("Count: " + count.getTotal() + " events");
-    List<?> buckets = (List<?>) count.getAggregations().get("terms_type").get("items");
-    for (Object bucket : buckets) {
-      Map<?, ?> typeCount = (Map<?, ?>) bucket;
-      out.println("  " + typeCount.get("key") + ": " + ((Number) typeCount.get("total")).longValue());
+    for (Aggregations.Bucket type : Aggregations.terms(count, "type")) {
+      out.println("  " + type.key() + ": " + type.total());
     }
     // README: end
   }
