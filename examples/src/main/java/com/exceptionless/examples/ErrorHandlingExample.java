@@ -1,5 +1,6 @@
 package com.exceptionless.examples;
 
+import com.exceptionless.client.ClientTokenPolicy;
 import com.exceptionless.client.ExceptionlessClient;
 import com.exceptionless.client.errors.ExceptionlessServiceException;
 import com.exceptionless.client.errors.ForbiddenException;
@@ -25,7 +26,7 @@ public final class ErrorHandlingExample {
     }
 
     ExceptionlessClient appKey = target.userClient()
-        .connectToProject(target.project(), com.exceptionless.client.ClientTokenPolicy.REUSE_EXISTING).client();
+        .connectToProject(target.project(), ClientTokenPolicy.REUSE_EXISTING).client();
     try {
       appKey.projects().list();
     } catch (ForbiddenException e) {
