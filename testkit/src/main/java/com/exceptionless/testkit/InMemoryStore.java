@@ -56,11 +56,7 @@ final class InMemoryStore {
 
   /** Replaces a stored organization with a changed copy; returns false if it no longer exists. */
   synchronized boolean replaceOrganization(OrganizationRecord organization) {
-    if (!organizations.containsKey(organization.id)) {
-      return false;
-    }
-    organizations.put(organization.id, organization);
-    return true;
+    return replaceIfPresent(organizations, organization.id, organization);
   }
 
   /** Removes an organization with its projects and API keys; returns false if it did not exist. */
@@ -116,11 +112,7 @@ final class InMemoryStore {
 
   /** Replaces a stored project with a changed copy; returns false if it no longer exists. */
   synchronized boolean replaceProject(ProjectRecord project) {
-    if (!projects.containsKey(project.id)) {
-      return false;
-    }
-    projects.put(project.id, project);
-    return true;
+    return replaceIfPresent(projects, project.id, project);
   }
 
   /** Removes a project and the API keys bound to it; returns false if it did not exist. */
@@ -157,11 +149,7 @@ final class InMemoryStore {
 
   /** Replaces a stored token with a changed copy; returns false if it no longer exists. */
   synchronized boolean replaceToken(TokenRecord token) {
-    if (!tokens.containsKey(token.id)) {
-      return false;
-    }
-    tokens.put(token.id, token);
-    return true;
+    return replaceIfPresent(tokens, token.id, token);
   }
 
   synchronized boolean removeToken(String id) {
@@ -227,5 +215,13 @@ final class InMemoryStore {
       throw new IllegalArgumentException("A " + what + " with this id already exists");
     }
     map.put(id, value);
+  }
+
+  private static <T> boolean replaceIfPresent(Map<String, T> records, String id, T record) {
+    if (!records.containsKey(id)) {
+      return false;
+    }
+    records.put(id, record);
+    return true;
   }
 }

@@ -72,47 +72,19 @@ final class ProjectQuery {
     if (filter == null) {
       return terms;
     }
-    for (String token : tokenize(filter)) {
+    for (String token : SearchFilter.tokenize(filter)) {
       if (token.equalsIgnoreCase("AND")) {
         continue;
       }
       int colon = token.indexOf(':');
       if (colon > 0) {
         terms.add(new String[] {token.substring(0, colon).toLowerCase(Locale.ROOT),
-            unquote(token.substring(colon + 1))});
+            SearchFilter.unquote(token.substring(colon + 1))});
       } else {
-        terms.add(new String[] {null, unquote(token)});
+        terms.add(new String[] {null, SearchFilter.unquote(token)});
       }
     }
     return terms;
-  }
-
-  private static List<String> tokenize(String filter) {
-    List<String> tokens = new ArrayList<String>();
-    StringBuilder current = new StringBuilder();
-    boolean quoted = false;
-    for (char c : filter.toCharArray()) {
-      if (c == '"') {
-        quoted = !quoted;
-        current.append(c);
-      } else if (Character.isWhitespace(c) && !quoted) {
-        if (current.length() > 0) {
-          tokens.add(current.toString());
-          current.setLength(0);
-        }
-      } else {
-        current.append(c);
-      }
-    }
-    if (current.length() > 0) {
-      tokens.add(current.toString());
-    }
-    return tokens;
-  }
-
-  private static String unquote(String value) {
-    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-        ? value.substring(1, value.length() - 1) : value;
   }
 
   private static Comparator<ProjectRecord> order(String sort) {

@@ -89,7 +89,8 @@ final class SearchFilter {
     return text != null && text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
   }
 
-  private static List<String> tokenize(String filter) {
+  /** Splits a filter into terms at whitespace outside double quotes (quotes kept). */
+  static List<String> tokenize(String filter) {
     List<String> tokens = new ArrayList<String>();
     StringBuilder current = new StringBuilder();
     boolean quoted = false;
@@ -112,7 +113,8 @@ final class SearchFilter {
     return tokens;
   }
 
-  private static String unquote(String value) {
+  /** Removes the double quotes around a value, if any. */
+  static String unquote(String value) {
     return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
         ? value.substring(1, value.length() - 1) : value;
   }
