@@ -1,0 +1,91 @@
+package com.exceptionless.client.reporting;
+
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+/**
+ * A {@code java.util.logging} handler that reports log records through an {@link ExceptionlessReporter}:
+ * records with a throwable become error events (the message as the event message), others log events with
+ * the logger name as source. Records of the SDK's own loggers are ignored, so attaching it to the root logger
+ * cannot loop. Never throws; thread-safe.
+ *
+ * <pre>{@code
+ * Logger.getLogger("").addHandler(new ExceptionlessLogHandler(reporter, Level.WARNING));
+ * }</pre>
+ */
+public final class ExceptionlessLogHandler extends Handler {
+  private static final String SDK_LOGGERS = "com.exceptionless.client";
+
+  private final ExceptionlessReporter reporter;
+
+  /**
+   * Creates the handler.
+   *
+   * @param reporter the reporter to submit through
+   * @param level the least severe level reported
+   */
+  public ExceptionlessLogHandler(ExceptionlessReporter reporter, Level level) {
+    if (reporter == null) {
+      throw new NullPointerException("reporter == null");
+    }
+    if (level == null) {
+      throw new NullPointerException("level == null");
+    }
+    this.reporter = reporter;
+    setLevel(level);
+  }
+
+  @Override
+  public void publish(LogRecord record) {
+    if (record == null || !isLoggable(record)) {
+      return;
+    }
+    String source = record.getLoggerName() != null ? record.getLoggerName() : "";
+    if (source.startsWith(SDK_LOGGERS)) {
+      return;
+    }
+    try {
+      String message = message(record);
+      EventBuilder event = record.getThrown() != null
+          ? reporter.createException(record.getThrown()).source(source)
+          : reporter.createLog(source, message, level(record.getLevel()));
+      if (record.getThrown() != null && message != null) {
+        event.message(message);
+      }
+      event.submit();
+    } catch (RuntimeException e) {
+      reportError("Exceptionless could not report a log record", e, java.util.logging.ErrorManager.WRITE_FAILURE);
+    }
+  }
+
+  @Override
+  public void flush() {
+    // Delivery is the reporter's: flushing here would block the logging thread on the network.
+  }
+
+  @Override
+  public void close() {
+    setLevel(Level.OFF);
+  }
+
+  static LogLevel level(Level level) {
+    int value = level.intValue();
+    if (value >= Level.SEVERE.intValue()) {
+      return LogLevel.ERROR;
+    } else if (value >= Level.WARNING.intValue()) {
+      return LogLevel.WARN;
+    } else if (value >= Level.INFO.intValue()) {
+      return LogLevel.INFO;
+    } else if (value >= Level.FINE.intValue()) {
+      return LogLevel.DEBUG;
+    }
+    return LogLevel.TRACE;
+  }
+
+  private String message(LogRecord record) {
+    java.util.logging.Formatter formatter = getFormatter() != null ? getFormatter() : new java.util.logging.SimpleFormatter();
+    String message = formatter.formatMessage(record);
+    return message == null || message.isEmpty() ? null : message;
+  }
+}
