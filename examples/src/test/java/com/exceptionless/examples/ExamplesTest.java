@@ -127,6 +127,31 @@ class ExamplesTest {
   }
 
   @Test
+  void workflowAndReportingExamplesRunAgainstAConfiguredServerAsAgainstARealOne() {
+    try (com.exceptionless.testkit.ExceptionlessTestServer server = com.exceptionless.testkit.ExceptionlessTestServer.start()) {
+      Map<String, String> env = new HashMap<>();
+      env.put("EXCEPTIONLESS_SERVER_URL", server.baseUrl());
+      env.put("EXCEPTIONLESS_EMAIL", server.accounts().userEmail());
+      env.put("EXCEPTIONLESS_PASSWORD", server.accounts().userPassword());
+      env.put("EXCEPTIONLESS_PROJECT", server.accounts().projectId());
+      env.put("EXCEPTIONLESS_API_KEY", server.accounts().clientApiKey());
+
+      int workflow = run(WorkflowExample::run, env);
+      int reporting = run(ErrorReportingExample::run, env);
+
+      assertThat(workflow).as(text(err)).isZero();
+      assertThat(reporting).as(text(err)).isZero();
+      assertThat(text(out))
+          .contains("Using the server at " + server.baseUrl())
+          .contains("Client token reused: ViewToken{id=***")
+          .contains("The server processes events asynchronously")
+          .contains("Reporter: submitted 2, accepted 2, pending 0, discarded 0");
+      assertThat(server.receivedEvents(server.accounts().projectId())).extracting(e -> e.message())
+          .contains("Hello from exceptionless-java", "Order 42 could not be placed", "Checkout finished");
+    }
+  }
+
+  @Test
   void aWrongPasswordAgainstAConfiguredServerEndsWithOneLineAndExitCodeOne() {
     try (com.exceptionless.testkit.ExceptionlessTestServer server = com.exceptionless.testkit.ExceptionlessTestServer.start()) {
       Map<String, String> env = new HashMap<>();
