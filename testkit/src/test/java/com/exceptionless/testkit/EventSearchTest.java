@@ -10,37 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @SuppressWarnings("unchecked")
-class EventSearchTest {
+class EventSearchTest extends SeededServerTest {
   private static final Pattern LINK = Pattern.compile("<([^>]+)>; rel=\"(\\w+)\"");
   private static final String ERROR = "{\"type\":\"error\",\"date\":\"2020-01-01T00:00:00+00:00\","
       + "\"message\":\"boom\",\"@user\":{\"identity\":\"u1\"},\"@error\":{\"type\":\"System.Exception\","
       + "\"message\":\"outer\",\"inner\":{\"type\":\"System.NullReferenceException\",\"message\":\"inner\","
       + "\"stack_trace\":[{\"declaring_namespace\":\"Acme\",\"declaring_type\":\"Shop\",\"name\":\"Pay\"}]}}}";
 
-  private ExceptionlessTestServer server;
-  private Http http;
-  private TestAccounts accounts;
-  private String user;
-  private String client;
 
-  @BeforeEach
-  void start() {
-    server = ExceptionlessTestServer.start();
-    http = new Http(server);
-    accounts = server.accounts();
-    user = Http.bearer(http.login(accounts.userEmail(), accounts.userPassword()));
-    client = Http.bearer(accounts.clientApiKey());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void submittedEventsBecomeStoredEventsGroupedIntoStacks() {

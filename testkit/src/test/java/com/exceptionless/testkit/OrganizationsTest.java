@@ -7,29 +7,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OrganizationsTest {
-  private ExceptionlessTestServer server;
-  private Http http;
-  private TestAccounts accounts;
-  private String user;
-
-  @BeforeEach
-  void start() {
-    server = ExceptionlessTestServer.start();
-    http = new Http(server);
-    accounts = server.accounts();
-    user = Http.bearer(http.login(accounts.userEmail(), accounts.userPassword()));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class OrganizationsTest extends SeededServerTest {
   @Test
   void listIsNotPagedAndShowsOnlyTheCallersOrganizations() {
     server.addOrganization("Foreign");

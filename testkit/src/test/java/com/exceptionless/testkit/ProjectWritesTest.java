@@ -6,29 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ProjectWritesTest {
-  private ExceptionlessTestServer server;
-  private Http http;
-  private TestAccounts accounts;
-  private String user;
-
-  @BeforeEach
-  void start() {
-    server = ExceptionlessTestServer.start();
-    http = new Http(server);
-    accounts = server.accounts();
-    user = Http.bearer(http.login(accounts.userEmail(), accounts.userPassword()));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class ProjectWritesTest extends SeededServerTest {
   @Test
   void createAnswers201WithLocationAndTheView() {
     HttpResponse<String> response = create("Hyperdrive");

@@ -6,31 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class StacksTest {
-  private ExceptionlessTestServer server;
-  private Http http;
-  private TestAccounts accounts;
-  private String user;
-  private String client;
-
-  @BeforeEach
-  void start() {
-    server = ExceptionlessTestServer.start();
-    http = new Http(server);
-    accounts = server.accounts();
-    user = Http.bearer(http.login(accounts.userEmail(), accounts.userPassword()));
-    client = Http.bearer(accounts.clientApiKey());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class StacksTest extends SeededServerTest {
   @Test
   void listsArePagedWithoutResultCountAndSupportSummaryMode() {
     for (int i = 0; i < 12; i++) {

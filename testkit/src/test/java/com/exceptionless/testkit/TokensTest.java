@@ -6,29 +6,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TokensTest {
-  private ExceptionlessTestServer server;
-  private Http http;
-  private TestAccounts accounts;
-  private String user;
+class TokensTest extends SeededServerTest {
   private String projectTokens;
 
   @BeforeEach
   void start() {
-    server = ExceptionlessTestServer.start();
-    http = new Http(server);
-    accounts = server.accounts();
-    user = Http.bearer(http.login(accounts.userEmail(), accounts.userPassword()));
     projectTokens = "/api/v2/projects/" + accounts.projectId() + "/tokens";
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @Test
