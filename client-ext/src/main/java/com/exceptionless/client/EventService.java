@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import retrofit2.Call;
@@ -35,7 +34,6 @@ public final class EventService {
   /** Page size used when walking every event. */
   static final int AUTO_PAGING_LIMIT = EventQuery.MAX_LIMIT;
 
-  private static final Pattern REFERENCE_ID = Pattern.compile("[a-zA-Z\\d-]{8,100}");
   private static final MediaType PLAIN_TEXT = MediaType.get("text/plain; charset=utf-8");
 
   private final EventApi api;
@@ -417,7 +415,7 @@ public final class EventService {
   }
 
   private static void checkEvent(Event event, String name) {
-    if (event.getReferenceId() != null && !REFERENCE_ID.matcher(event.getReferenceId()).matches()) {
+    if (event.getReferenceId() != null && !Ids.IDENTIFIER.matcher(event.getReferenceId()).matches()) {
       throw new IllegalArgumentException(name + ".reference_id \"" + event.getReferenceId()
           + "\" must be 8 to 100 letters, digits or dashes (the server drops the event otherwise)");
     }

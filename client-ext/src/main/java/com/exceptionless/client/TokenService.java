@@ -14,6 +14,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import retrofit2.Call;
 import retrofit2.Response;
 
 /**
@@ -122,13 +125,8 @@ public final class TokenService {
    */
   public Page<ViewToken> listForOrganization(String organizationId, int page, int limit) {
     Ids.objectId(organizationId, "organizationId");
-    QueryChecks.page(page);
-    QueryChecks.limit(limit, MAX_LIMIT);
-    QueryChecks.withinSkipLimit(page, limit);
-    credentials.requireUserToken("Listing tokens");
-    Response<List<ViewToken>> response = executor.execute(api.listOrganizationTokens(organizationId, page, limit),
-        CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN);
-    return Pages.numbered(response, next -> listForOrganization(organizationId, next, limit));
+    return tokenPage(page, limit, () -> api.listOrganizationTokens(organizationId, page, limit),
+        next -> listForOrganization(organizationId, next, limit));
   }
 
   /**
@@ -175,13 +173,18 @@ public final class TokenService {
    */
   public Page<ViewToken> list(String projectId, int page, int limit) {
     Ids.objectId(projectId, "projectId");
+    return tokenPage(page, limit, () -> api.listProjectTokens(projectId, page, limit), next -> list(projectId, next, limit));
+  }
+
+  /** Checks the page request, then runs the list call; {@code nextPage} loads the page the next link names. */
+  private Page<ViewToken> tokenPage(int page, int limit, Supplier<Call<List<ViewToken>>> call,
+      IntFunction<Page<ViewToken>> nextPage) {
     QueryChecks.page(page);
     QueryChecks.limit(limit, MAX_LIMIT);
     QueryChecks.withinSkipLimit(page, limit);
     credentials.requireUserToken("Listing tokens");
-    Response<List<ViewToken>> response = executor.execute(api.listProjectTokens(projectId, page, limit),
-        CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN);
-    return Pages.numbered(response, next -> list(projectId, next, limit));
+    Response<List<ViewToken>> response = executor.execute(call.get(), CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN);
+    return Pages.numbered(response, nextPage);
   }
 
   /**
