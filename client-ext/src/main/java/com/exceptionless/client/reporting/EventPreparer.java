@@ -24,6 +24,8 @@ final class EventPreparer {
   private final ErrorConverter errors;
   private final EnvironmentCollector environment;
   private final DuplicateFilter duplicates;
+  private ServerSettings exclusionsSource;
+  private DataExclusions exclusions;
 
   EventPreparer(ReporterSettings settings, Supplier<ServerSettings> serverSettings, ReporterCounters counters) {
     this.settings = settings;
@@ -48,7 +50,7 @@ final class EventPreparer {
   private Event prepareOrDrop(QueuedEvent queued) {
     Event event = queued.event;
     ServerSettings server = serverSettings.get();
-    DataExclusions exclusions = new DataExclusions(settings.dataExclusions, server.dataExclusions());
+    DataExclusions exclusions = exclusionsFor(server);
     Map<String, Object> data = event.getData() != null ? new LinkedHashMap<>(event.getData()) : new LinkedHashMap<>();
     List<String> sources = new ArrayList<>();
     String message = event.getMessage();
@@ -85,6 +87,15 @@ final class EventPreparer {
         .tags(tags.isEmpty() ? null : tags)
         .data(kept.isEmpty() ? null : kept)
         .build();
+  }
+
+  /** The local and server exclusions together, rebuilt only when the server settings change. */
+  private DataExclusions exclusionsFor(ServerSettings server) {
+    if (server != exclusionsSource) {
+      exclusions = new DataExclusions(settings.dataExclusions, server.dataExclusions());
+      exclusionsSource = server;
+    }
+    return exclusions;
   }
 
   private static List<String> types(ErrorInfo error) {
