@@ -49,6 +49,7 @@ public final class ExceptionlessClient {
   private final EventService events;
   private final OrganizationService organizations;
   private final StackService stacks;
+  private final OkHttpClient authenticatedHttp;
 
   ExceptionlessClient(ExceptionlessClientBuilder settings, HttpUrl serverUrl, Credential credential,
       OkHttpClient sharedHttp, Moshi moshi, RetryPolicy retries) {
@@ -60,6 +61,7 @@ public final class ExceptionlessClient {
     CallExecutor executor = new CallExecutor(moshi, retries);
     Retrofit anonymous = retrofit(serverUrl, sharedHttp, null, moshi);
     Retrofit authenticated = credential == null ? anonymous : retrofit(serverUrl, sharedHttp, credential, moshi);
+    this.authenticatedHttp = (OkHttpClient) authenticated.callFactory();
     CredentialCheck check = new CredentialCheck(credential);
     SummaryReader summaries = new SummaryReader(authenticated.callFactory(), moshi);
     this.auth = new AuthService(anonymous.create(AuthApi.class), authenticated.create(AuthApi.class), executor, check);
@@ -193,6 +195,21 @@ public final class ExceptionlessClient {
   /** Returns the User-Agent this client sends, {@code exceptionless-java/<version>}. */
   public String userAgent() {
     return SdkVersion.USER_AGENT;
+  }
+
+  /** Returns whether this client authenticates with an API key (rather than a user token, or nothing). */
+  public boolean authenticatesWithApiKey() {
+    return credential != null && credential.kind() == Credential.Kind.API_KEY;
+  }
+
+  /**
+   * Returns the OkHttpClient this client sends with, for requests the SDK has no method for: it adds this
+   * client's credential, User-Agent and request log line, and gzips event submissions above 4 KB. Resolve
+   * routes against {@link #serverUrl()}. It shares the connection pool of the OkHttpClient this client was
+   * built with.
+   */
+  public OkHttpClient httpClient() {
+    return authenticatedHttp;
   }
 
   /** Returns the Moshi instance this client reads and writes JSON with. */
