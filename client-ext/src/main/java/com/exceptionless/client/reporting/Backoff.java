@@ -1,23 +1,20 @@
 package com.exceptionless.client.reporting;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
- * Capped exponential backoff with jitter: attempt n waits a random time between half and all of
- * {@code min(base * 2^(n-1), cap)}. A server's Retry-After wins, capped at {@code maxRetryAfter}. Immutable.
+ * Capped exponential backoff with jitter, for connection failures and server errors: attempt n waits a random
+ * time between half and all of {@code min(base * 2^(n-1), cap)}. Immutable.
  */
 final class Backoff {
   private final Duration base;
   private final Duration cap;
-  private final Duration maxRetryAfter;
   private final DoubleSupplier random;
 
-  Backoff(Duration base, Duration cap, Duration maxRetryAfter, DoubleSupplier random) {
+  Backoff(Duration base, Duration cap, DoubleSupplier random) {
     this.base = base;
     this.cap = cap;
-    this.maxRetryAfter = maxRetryAfter;
     this.random = random;
   }
 
@@ -25,13 +22,8 @@ final class Backoff {
    * Returns how long to wait before attempt {@code attempt + 1}.
    *
    * @param attempt the number of failed attempts so far, from 1
-   * @param retryAfter what the server asked for, if anything
    */
-  Duration delay(int attempt, Optional<Duration> retryAfter) {
-    if (retryAfter.isPresent()) {
-      Duration asked = retryAfter.get();
-      return asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked;
-    }
+  Duration delay(int attempt) {
     long capMillis = cap.toMillis();
     long exponential = base.toMillis() << Math.min(Math.max(attempt - 1, 0), 30);
     long ceiling = exponential <= 0 || exponential > capMillis ? capMillis : exponential;

@@ -1,64 +1,186 @@
 package com.exceptionless.client.reporting;
 
-import com.exceptionless.client.EventService;
-import com.exceptionless.client.SubmitResult;
-import com.exceptionless.client.errors.BadRequestException;
-import com.exceptionless.client.errors.ExceptionlessIoException;
-import com.exceptionless.client.errors.ExceptionlessServiceException;
-import com.exceptionless.client.errors.ForbiddenException;
-import com.exceptionless.client.errors.NotFoundException;
-import com.exceptionless.client.errors.PlanLimitException;
-import com.exceptionless.client.errors.RateLimitedException;
-import com.exceptionless.client.errors.ServerErrorException;
-import com.exceptionless.client.errors.UnauthorizedException;
-import com.exceptionless.client.model.Event;
+import com.exceptionless.client.errors.RetryAfter;
+import com.exceptionless.client.generated.api.EventApi;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.zip.Deflater;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.Buffer;
+import okio.BufferedSink;
+import okio.GzipSink;
+import okio.Okio;
+import retrofit2.Invocation;
 
 /**
- * Sends one batch through the client's {@link EventService} and decides what each answer means, as the
- * official clients do and better: 202 accepted; 400 and 404 discarded; 401 and 403 discarded with a
- * pause; 402 pause and clear; 413 split; 429, 5xx and I/O failures kept and retried (Retry-After honoured).
- * Never throws. Immutable and thread-safe.
+ * Posts one batch of serialized events to {@code POST api/v2/events} and says what the answer means, as the
+ * official clients do and better: 2xx accepted; 400, 404, 415 and 422 discarded; 401 and 403 discarded with a
+ * pause; 402 pause; 426 discarded; 413 split; 408, 429, 5xx and I/O failures kept and retried (Retry-After
+ * honoured). The body is the events' JSON joined into an array and gzipped in one pass (the client's OkHttpClient
+ * adds the credential). {@link #cancel()} aborts the call in flight and every later one (closing). Never
+ * throws. Thread-safe.
  */
 final class BatchSender {
   static final Duration UNAUTHORIZED_PAUSE = Duration.ofMinutes(15);
   static final Duration PLAN_LIMIT_PAUSE = Duration.ofMinutes(5);
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final long GZIP_THRESHOLD_BYTES = 4096;
+  private static final Method SUBMIT_EVENTS = submitEventsMethod();
 
-  private final EventService events;
+  private final OkHttpClient http;
+  private final HttpUrl eventsUrl;
+  private final Clock clock;
+  private final AtomicReference<Call> inFlight = new AtomicReference<>();
+  private volatile boolean cancelled;
 
-  BatchSender(EventService events) {
-    this.events = events;
+  BatchSender(OkHttpClient http, HttpUrl serverUrl, Clock clock) {
+    this.http = http;
+    this.eventsUrl = serverUrl.resolve("api/v2/events");
+    this.clock = clock;
   }
 
-  Outcome send(List<Event> batch) {
-    try {
-      SubmitResult result = events.submit(batch);
-      return Outcome.accepted(result.configVersion().isPresent() ? result.configVersion().getAsInt() : null);
-    } catch (BadRequestException | NotFoundException e) {
-      return Outcome.discard(DiscardReason.REJECTED, Duration.ZERO, e.getMessage());
-    } catch (UnauthorizedException | ForbiddenException e) {
-      return Outcome.discard(DiscardReason.UNAUTHORIZED, UNAUTHORIZED_PAUSE, e.getMessage());
-    } catch (PlanLimitException e) {
-      return e.statusCode() == 402
-          ? Outcome.planLimit(PLAN_LIMIT_PAUSE, e.getMessage())
-          : Outcome.discard(DiscardReason.PLAN_LIMIT, Duration.ZERO, e.getMessage());
-    } catch (RateLimitedException | ServerErrorException e) {
-      return Outcome.retry(e.retryAfter(), e.getMessage());
-    } catch (ExceptionlessServiceException e) {
-      switch (e.statusCode()) {
-        case 413:
-          return Outcome.split(e.getMessage());
-        case 408:
-          return Outcome.retry(e.retryAfter(), e.getMessage());
-        default:
-          return Outcome.discard(DiscardReason.FAILED, Duration.ZERO, e.getMessage());
-      }
-    } catch (ExceptionlessIoException e) {
-      return Outcome.retry(Optional.empty(), e.getMessage());
-    } catch (RuntimeException e) {
-      return Outcome.discard(DiscardReason.FAILED, Duration.ZERO, e.toString());
+  Outcome send(List<SerializedEvent> events) {
+    Call call = http.newCall(request(events));
+    inFlight.set(call);
+    if (cancelled) {
+      call.cancel();
     }
+    try (Response response = call.execute()) {
+      return outcome(response);
+    } catch (IOException e) {
+      return call.isCanceled() ? Outcome.retry(Optional.<Duration>empty(), "cancelled: the reporter is closing")
+          : Outcome.retry(Optional.<Duration>empty(), describe(e));
+    } catch (RuntimeException | LinkageError e) {
+      ReporterCounters.LOGGER.log(Level.WARNING, "Exceptionless: the HTTP client failed while sending events", e);
+      return Outcome.discard(DiscardReason.FAILED, Duration.ZERO, "the HTTP client failed: " + e);
+    } finally {
+      inFlight.compareAndSet(call, null);
+    }
+  }
+
+  /** Cancels the call in flight and every later one. */
+  void cancel() {
+    cancelled = true;
+    Call call = inFlight.get();
+    if (call != null) {
+      call.cancel();
+    }
+  }
+
+  private Outcome outcome(Response response) {
+    int status = response.code();
+    String what = "HTTP " + status + (response.message().isEmpty() ? "" : " " + response.message());
+    if (status >= 200 && status < 300) {
+      return Outcome.accepted(intHeader(response, "X-Exceptionless-ConfigVersion"));
+    }
+    switch (status) {
+      case 400:
+      case 404:
+      case 415:
+      case 422:
+        return Outcome.discard(DiscardReason.REJECTED, Duration.ZERO, what + ": the server refused the events");
+      case 401:
+      case 403:
+        return Outcome.discard(DiscardReason.UNAUTHORIZED, UNAUTHORIZED_PAUSE, what
+            + ": the API key is unknown, disabled or lacks the client scope; sending pauses for 15 minutes");
+      case 402:
+        return Outcome.planLimit(PLAN_LIMIT_PAUSE, what + ": the organization is over its plan; sending pauses for 5 minutes");
+      case 426:
+        return Outcome.discard(DiscardReason.PLAN_LIMIT, Duration.ZERO, what + ": the plan does not allow this");
+      case 413:
+        return Outcome.split(what);
+      case 408:
+      case 429:
+        return Outcome.retry(retryAfter(response), what);
+      default:
+        if (status >= 500 && status != 501) {
+          return Outcome.retry(retryAfter(response), what);
+        }
+        return Outcome.discard(DiscardReason.FAILED, Duration.ZERO, what + ": an answer the reporter cannot retry");
+    }
+  }
+
+  /**
+   * The request: the events joined into a JSON array, gzipped (fastest level) when larger than the client's
+   * 4 KB threshold, tagged as the generated {@code submitEvents} call so the client's log line names its route.
+   */
+  private Request request(List<SerializedEvent> events) {
+    long size = 1;
+    for (SerializedEvent event : events) {
+      size += event.json.length + 1;
+    }
+    Request.Builder request = new Request.Builder().url(eventsUrl);
+    if (SUBMIT_EVENTS != null) {
+      request.tag(Invocation.class, Invocation.of(SUBMIT_EVENTS, Collections.singletonList(events.size() + " events")));
+    }
+    try {
+      if (size <= GZIP_THRESHOLD_BYTES) {
+        Buffer plain = new Buffer();
+        writeArray(events, plain);
+        return request.post(RequestBody.create(plain.readByteString(), JSON)).build();
+      }
+      Buffer compressed = new Buffer();
+      GzipSink gzip = new GzipSink(compressed);
+      gzip.deflater().setLevel(Deflater.BEST_SPEED);
+      try (BufferedSink sink = Okio.buffer(gzip)) {
+        writeArray(events, sink);
+      }
+      return request.header("Content-Encoding", "gzip").post(RequestBody.create(compressed.readByteString(), JSON)).build();
+    } catch (IOException e) {
+      throw new IllegalStateException("writing to memory failed", e);
+    }
+  }
+
+  private static void writeArray(List<SerializedEvent> events, BufferedSink sink) throws IOException {
+    sink.writeByte('[');
+    for (int i = 0; i < events.size(); i++) {
+      if (i > 0) {
+        sink.writeByte(',');
+      }
+      sink.write(events.get(i).json);
+    }
+    sink.writeByte(']');
+  }
+
+  private static Method submitEventsMethod() {
+    try {
+      return EventApi.class.getMethod("submitEvents", Object.class);
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  private Optional<Duration> retryAfter(Response response) {
+    String value = response.header("Retry-After");
+    return value == null ? Optional.<Duration>empty() : RetryAfter.parse(value, clock);
+  }
+
+  private static Integer intHeader(Response response, String name) {
+    String value = response.header(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String describe(IOException e) {
+    return e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
   }
 }

@@ -18,6 +18,20 @@ public enum DiscardReason {
   PLAN_LIMIT,
   /** A single event is larger than the server accepts (413). */
   TOO_LARGE,
-  /** The event could not be turned into JSON, or the server gave an answer the reporter cannot retry. */
+  /**
+   * The event could not be turned into JSON on its own (for example a value that cannot be written): it is
+   * dropped alone, the rest of its batch is sent.
+   */
+  UNSERIALIZABLE,
+  /**
+   * The event is dated more than three days ago, which the server silently drops: it is not sent (events kept
+   * in the outbox folder across a long outage age out this way).
+   */
+  EXPIRED,
+  /** A line of an outbox file was truncated or damaged (its checksum does not match); the file is kept aside. */
+  CORRUPT,
+  /** The outbox folder reached its size bound ({@code outboxMaxBytes}); the event did not fit. */
+  OUTBOX_FULL,
+  /** The event could not be built, or the server gave an answer the reporter cannot retry. */
   FAILED
 }

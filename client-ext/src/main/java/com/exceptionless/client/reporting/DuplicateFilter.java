@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Recognises the same error (types, messages and top stack frames of its cause chain) seen again within a
- * window. Used by the worker thread only.
+ * window. Used by one thread at a time (under the writer's lock).
  */
 final class DuplicateFilter {
   private static final int REMEMBERED = 500;

@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * Describes the running JVM and machine for {@code @environment}: processors, memory, operating system,
  * runtime, process id and, unless personal data is turned off, machine name, command line and user. The
- * parts that do not change are read once, lazily, on the worker thread. Thread-safe.
+ * parts that do not change are read once, lazily, on the writer thread. Thread-safe.
  */
 final class EnvironmentCollector {
   /** Memory figures are read at most this often: reading them costs tens of microseconds (a /proc read on Linux). */

@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Turns a queued event into the event sent, on the worker thread: converts its throwable to {@code @error}
+ * Turns a queued event into the event sent, on the writer thread (or a caller writing to the outbox itself, one
+ * at a time under the writer's lock): converts its throwable to {@code @error}
  * with {@code @environment}, drops duplicates and events the project's settings exclude, adds the default
  * tags and version, and removes excluded data. Counts what it drops. Used by one thread at a time.
  */

@@ -9,12 +9,16 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
+import okhttp3.HttpUrl;
 
 /**
  * Reports errors, logs, feature usage, 404s and sessions to Exceptionless without ever hurting the
@@ -31,36 +35,46 @@ import java.util.logging.Level;
  * }</pre>
  */
 public final class ExceptionlessReporter implements AutoCloseable {
+  /** How long closing waits for a thread that should have ended, past the caller's timeout. */
+  private static final long JOIN_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(40);
+
   private final ReporterSettings settings;
   private final ExceptionlessClient client;
   private final BlockingQueue<QueuedEvent> queue;
-  private final Outbox outbox;
   private final ReporterCounters counters = new ReporterCounters();
-  private final SubmissionWorker worker;
-  private final Thread workerThread;
+  private final EventStore store;
+  private final boolean spillToStore;
+  private final DeliveryPause pause = new DeliveryPause();
+  private final EventWriter writer;
+  private final EventSender sender;
+  private final Thread writerThread;
+  private final Thread senderThread;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicReference<ServerSettings> serverSettings = new AtomicReference<>(ServerSettings.NONE);
   private final Clock clock;
   private final Thread shutdownHook;
   private final UncaughtExceptionReporter uncaughtHandler;
   private final ServerCalls serverCalls;
+  private int configVersionTried;
 
   ExceptionlessReporter(ReporterSettings settings) {
     this.settings = settings;
     this.client = settings.client;
     this.clock = settings.clock;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity);
-    this.outbox = settings.outbox();
+    this.store = settings.store(counters);
+    this.spillToStore = store instanceof OutboxEventStore;
     this.serverCalls = new ServerCalls(client.events(), settings.heartbeatInterval.toNanos());
-    this.worker = new SubmissionWorker(queue,
-        new EventPreparer(settings, serverSettings::get, counters),
-        new BatchSender(client.events()),
-        new Backoff(settings.retryBaseDelay, settings.retryMaxDelay, settings.retryMaxDelay, settings.random),
-        counters, outbox, this::configVersionSeen, settings.batchSize, settings.flushInterval, settings.resendDelay,
-        outbox != null ? outbox.load() : java.util.Collections.<Batch>emptyList(), serverCalls);
-    this.workerThread = new Thread(worker, "exceptionless-reporter");
-    workerThread.setDaemon(true);
-    worker.start(workerThread);
+    this.sender = new EventSender(store, new BatchSender(client.httpClient(), HttpUrl.get(client.serverUrl()), clock),
+        pause, new Backoff(settings.retryBaseDelay, settings.retryMaxDelay, settings.random), ReporterSettings.MAX_RETRY_AFTER,
+        counters, serverCalls, this::configVersionSeen, clock, settings.batchSize, settings.flushInterval,
+        settings.resendDelay);
+    this.writer = new EventWriter(queue, new EventPreparer(settings, serverSettings::get, counters),
+        client.moshi().adapter(Event.class), store, counters, clock, settings.batchSize, sender::wake);
+    this.writerThread = daemon(writer, "exceptionless-reporter-writer");
+    this.senderThread = daemon(sender, "exceptionless-reporter-sender");
+    writer.start(writerThread);
+    sender.start(senderThread);
     this.shutdownHook = settings.shutdownHook ? registerShutdownHook() : null;
     this.uncaughtHandler = settings.captureUncaughtExceptions ? UncaughtExceptionReporter.install(this) : null;
   }
@@ -72,7 +86,7 @@ public final class ExceptionlessReporter implements AutoCloseable {
 
   /**
    * Starts an error event from a throwable: its type, message, stack trace, cause chain, suppressed
-   * exceptions and extra properties become {@code @error} (on the worker thread, not the caller's).
+   * exceptions and extra properties become {@code @error} (on the reporter's writer thread, not the caller's).
    *
    * @param error the throwable
    * @return the builder; call {@link EventBuilder#submit()}
@@ -159,7 +173,7 @@ public final class ExceptionlessReporter implements AutoCloseable {
 
   /**
    * Attaches what a user said about an event (for example from an error page) to the event with that
-   * reference id, on the worker thread; never throws and never blocks on the network.
+   * reference id, on the reporter's sender thread; never throws and never blocks on the network.
    *
    * @param referenceId the event's reference id, 8 to 100 letters, digits or dashes
    * @param emailAddress the user's email address, or null
@@ -172,7 +186,7 @@ public final class ExceptionlessReporter implements AutoCloseable {
       return;
     }
     serverCalls.userDescription(referenceId, UserDescription.builder().emailAddress(emailAddress).description(description).build());
-    worker.wakeUp();
+    sender.wake();
   }
 
   /**
@@ -195,23 +209,41 @@ public final class ExceptionlessReporter implements AutoCloseable {
     EventBuilder.identifier(sessionId, "sessionId");
     if (!closed.get()) {
       serverCalls.sessionEnded(sessionId);
-      worker.wakeUp();
+      sender.wake();
     }
   }
 
   /**
-   * Sends everything queued now and waits until the server took it, failed definitively, or the timeout passed.
+   * Sends everything queued now (without waiting for the interval, and ending a backoff after a failure) and
+   * waits until nothing is pending any more (accepted, or discarded and counted), or until the timeout passed.
+   * An interrupted caller still gets its flush; its interrupt flag is set again before returning.
    *
    * @param timeout how long to wait at most
    * @return whether nothing is pending any more
    */
   public boolean flush(Duration timeout) {
-    return !closed.get() && worker.flush(timeout);
+    Objects.requireNonNull(timeout, "timeout == null");
+    boolean interrupted = Thread.interrupted();
+    try {
+      long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+      if (!closed.get()) {
+        writer.flush(deadline);
+        sender.flush(deadline);
+      }
+      return awaitNothingPending(deadline);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
-  /** Returns what happened to the events so far. */
+  /**
+   * Returns what happened to the events so far; {@code submitted == accepted + discardedTotal + pending +
+   * leftInOutbox} in every snapshot.
+   */
   public ReporterStats stats() {
-    return counters.snapshot(queue.size() + worker.unresolved());
+    return counters.snapshot();
   }
 
   /** Returns the project settings the server sent (refreshed when its configuration version grows). */
@@ -220,37 +252,49 @@ public final class ExceptionlessReporter implements AutoCloseable {
   }
 
   /**
-   * Flushes within the timeout, stops the worker, and stores what is left in the outbox folder (or counts
-   * it as {@link DiscardReason#CLOSED}). Later submissions are counted as CLOSED. Idempotent.
+   * Sends what it can within the timeout, then stops: returns within the timeout plus a few tens of
+   * milliseconds whatever the server does (a call still in flight then is cancelled). Everything not sent stays
+   * in the outbox folder for the next start ({@link ReporterStats#leftInOutbox()}), or without one is counted as
+   * {@link DiscardReason#CLOSED}; nothing is pending afterwards. Later submissions are counted as CLOSED. An
+   * interrupted caller still gets its flush; its interrupt flag is set again before returning. Idempotent.
    *
    * @param timeout how long to wait at most
    */
   public void close(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
-    worker.flush(timeout);
-    worker.stop();
+    boolean interrupted = Thread.interrupted();
     try {
-      workerThread.join(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-      if (workerThread.isAlive()) {
-        workerThread.interrupt();
-        workerThread.join(1000);
+      long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+      writer.stop();
+      sender.stop(deadline);
+      if (!join(writerThread, deadline)) {
+        writer.abort();
+        join(writerThread, System.nanoTime() + JOIN_GRACE_NANOS);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    storeOrCountLeftovers();
-    if (uncaughtHandler != null) {
-      uncaughtHandler.uninstall();
-    }
-    removeShutdownHook();
-    ReporterStats stats = stats();
-    if (stats.discardedTotal() > 0) {
-      ReporterCounters.LOGGER.warning("Exceptionless reporter closed: " + stats);
-    } else if (ReporterCounters.LOGGER.isLoggable(Level.FINE)) {
-      ReporterCounters.LOGGER.fine("Exceptionless reporter closed: " + stats);
+      sender.writerDone();
+      if (!join(senderThread, deadline)) {
+        sender.abort();
+        join(senderThread, System.nanoTime() + JOIN_GRACE_NANOS);
+      }
+      store.close();
+      discardQueued();
+      if (uncaughtHandler != null) {
+        uncaughtHandler.uninstall();
+      }
+      removeShutdownHook();
+      ReporterStats stats = stats();
+      if (stats.discardedTotal() > 0 || stats.leftInOutbox() > 0) {
+        ReporterCounters.LOGGER.warning("Exceptionless reporter closed: " + stats);
+      } else if (ReporterCounters.LOGGER.isLoggable(Level.FINE)) {
+        ReporterCounters.LOGGER.fine("Exceptionless reporter closed: " + stats);
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -264,13 +308,29 @@ public final class ExceptionlessReporter implements AutoCloseable {
     counters.submitted();
     if (closed.get()) {
       counters.discarded(DiscardReason.CLOSED, 1);
-    } else if (worker.planLimited()) {
+    } else if (pause.planLimited(event.queuedNanos)) {
       counters.discarded(DiscardReason.PLAN_LIMIT, 1);
-    } else if (!queue.offer(event)) {
-      counters.discarded(DiscardReason.QUEUE_FULL, 1);
+    } else if (spillToStore && writerBehind(event.queuedNanos)) {
+      writer.spill(event);
+    } else if (queue.offer(event)) {
+      writer.eventQueued();
+      if (closed.get() && queue.remove(event)) {
+        counters.discarded(DiscardReason.CLOSED, 1);
+      }
+    } else if (spillToStore) {
+      writer.spill(event);
     } else {
-      worker.eventQueued(queue.size());
+      counters.discarded(DiscardReason.QUEUE_FULL, 1);
     }
+  }
+
+  /**
+   * With an outbox: whether the oldest queued event waits longer than the durability bound allows, so that the
+   * caller writes its event itself rather than leave it in memory.
+   */
+  private boolean writerBehind(long nowNanos) {
+    QueuedEvent oldest = queue.peek();
+    return oldest != null && nowNanos - oldest.queuedNanos > EventWriter.SPILL_AFTER_NANOS;
   }
 
   void discardInvalid(RuntimeException reason) {
@@ -283,12 +343,29 @@ public final class ExceptionlessReporter implements AutoCloseable {
     return OffsetDateTime.now(clock);
   }
 
-  /** Runs on the worker thread: fetches the settings when the server's configuration version grew. */
+  private boolean awaitNothingPending(long deadline) {
+    while (true) {
+      if (sender.opened() && counters.snapshot().pending() == 0) {
+        return true;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      LockSupport.parkNanos(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(2)));
+    }
+  }
+
+  /**
+   * Runs on the sender thread: fetches the settings when the server's configuration version grew, once per
+   * version whatever the answer (304, an error, or a body that cannot be read).
+   */
   private void configVersionSeen(int version) {
     ServerSettings current = serverSettings.get();
-    if (version <= current.version()) {
+    if (version <= current.version() || version <= configVersionTried) {
       return;
     }
+    configVersionTried = version;
     try {
       client.projects().configIfNewer(current.version())
           .ifPresent(configuration -> serverSettings.set(ServerSettings.from(configuration)));
@@ -297,30 +374,30 @@ public final class ExceptionlessReporter implements AutoCloseable {
     }
   }
 
-  /** After the worker stopped: what it still held is already in the outbox, or is counted as CLOSED. */
-  private void storeOrCountLeftovers() {
-    int unsent = 0;
-    if (!workerThread.isAlive()) {
-      for (Batch batch : worker.takeLeftovers()) {
-        if (batch.file == null) {
-          unsent += batch.events.size();
-        }
-      }
-    }
+  /** After the writer ended: events still queued (closing ran out of time) are counted as CLOSED. */
+  private void discardQueued() {
     List<QueuedEvent> queued = new ArrayList<>();
     queue.drainTo(queued);
-    EventPreparer preparer = new EventPreparer(settings, serverSettings::get, counters);
-    List<Event> events = new ArrayList<>();
-    for (QueuedEvent event : queued) {
-      Event prepared = preparer.prepare(event);
-      if (prepared != null) {
-        events.add(prepared);
+    counters.discarded(DiscardReason.CLOSED, queued.size());
+  }
+
+  private static boolean join(Thread thread, long deadlineNanos) {
+    long left;
+    while (thread.isAlive() && (left = deadlineNanos - System.nanoTime()) > 0) {
+      try {
+        TimeUnit.NANOSECONDS.timedJoin(thread, left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return !thread.isAlive();
       }
     }
-    if (!events.isEmpty() && (outbox == null || outbox.store(events) == null)) {
-      unsent += events.size();
-    }
-    counters.discarded(DiscardReason.CLOSED, unsent);
+    return !thread.isAlive();
+  }
+
+  private static Thread daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
   }
 
   private Thread registerShutdownHook() {

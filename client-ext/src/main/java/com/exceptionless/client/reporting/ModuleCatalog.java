@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The jars on the class path with their versions (from the manifest, else the file name), read once, lazily,
- * on the worker thread. Thread-safe.
+ * on the writer thread. Thread-safe.
  */
 final class ModuleCatalog {
   private static final Pattern NAME_AND_VERSION = Pattern.compile("^(.*?)-(\\d+(?:\\.[\\w]+)*(?:-[\\w.]+)?)\\.jar$");

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 /**
  * Settings of an {@link ExceptionlessReporter}; each setter checks its value at once and says what to fix.
@@ -24,6 +25,8 @@ public final class ReporterBuilder {
   Duration flushInterval = Duration.ofSeconds(10);
   int queueCapacity = 10_000;
   Path outboxFolder;
+  long outboxMaxBytes = 100L * 1024 * 1024;
+  boolean outboxSync;
   Duration resendDelay = Duration.ofSeconds(1);
   boolean shutdownHook = true;
   Duration shutdownTimeout = Duration.ofSeconds(5);
@@ -37,8 +40,9 @@ public final class ReporterBuilder {
   Clock clock = Clock.systemDefaultZone();
   DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
   Duration retryBaseDelay = Duration.ofSeconds(1);
-  Duration retryMaxDelay = Duration.ofMinutes(5);
+  Duration retryMaxDelay = Duration.ofSeconds(30);
   Duration heartbeatInterval = Duration.ofMinutes(1);
+  Function<String, String> environment = System::getenv;
 
   ReporterBuilder() {
   }
@@ -81,7 +85,12 @@ public final class ReporterBuilder {
     return this;
   }
 
-  /** Reads the server URL and API key from {@code EXCEPTIONLESS_SERVER_URL} and {@code EXCEPTIONLESS_API_KEY}. */
+  /**
+   * Reads the API key from {@code EXCEPTIONLESS_API_KEY} and the server URL from {@code EXCEPTIONLESS_SERVER_URL}
+   * (when set) at {@link #build()}, which fails with a message saying what to set when there is no API key (a
+   * user's login token in {@code EXCEPTIONLESS_USER_TOKEN} is not used: events belong to a project). Values given
+   * with {@link #apiKey} or {@link #serverUrl} win.
+   */
   public ReporterBuilder fromEnv() {
     this.fromEnv = true;
     return this;
@@ -114,7 +123,8 @@ public final class ReporterBuilder {
 
   /**
    * Sets how many events may wait in memory (default 10,000); beyond it new events are counted as
-   * {@link DiscardReason#QUEUE_FULL} and dropped, so memory stays bounded.
+   * {@link DiscardReason#QUEUE_FULL} and dropped, so memory stays bounded. With an outbox folder, a caller whose
+   * event finds the queue full writes it to the folder itself (tens of microseconds) instead.
    *
    * @param capacity at least the batch size
    * @return this builder
@@ -128,8 +138,9 @@ public final class ReporterBuilder {
   }
 
   /**
-   * Keeps batches in this folder from before they are sent until the server took them, so they survive a
-   * crash or restart and are resent at the next start (default: memory only).
+   * Keeps every event in this folder from at most about 100 ms after {@code submit} returned until the server
+   * took it, so events survive a crash, a kill or a restart and are sent by the next reporter on the folder
+   * (default: memory only). One reporter per folder. See {@link #outboxMaxBytes} and {@link #outboxSync}.
    *
    * @param folder a folder this process may write; created if missing
    * @return this builder
@@ -139,6 +150,34 @@ public final class ReporterBuilder {
       throw new NullPointerException("outboxFolder == null");
     }
     this.outboxFolder = folder;
+    return this;
+  }
+
+  /**
+   * Bounds the outbox folder (default 100 MiB): while it holds this many bytes, new events are counted as
+   * {@link DiscardReason#OUTBOX_FULL} and dropped.
+   *
+   * @param maxBytes at least 1 MiB
+   * @return this builder
+   */
+  public ReporterBuilder outboxMaxBytes(long maxBytes) {
+    if (maxBytes < 1024 * 1024) {
+      throw new IllegalArgumentException("outboxMaxBytes must be at least 1 MiB (1048576), but was " + maxBytes);
+    }
+    this.outboxMaxBytes = maxBytes;
+    return this;
+  }
+
+  /**
+   * Whether each outbox file is forced to the storage device before it counts as written (default false). Plain
+   * writes survive a crash or kill of the process; forcing also survives a power loss or an operating system
+   * crash, at the cost of a device flush per file (milliseconds on most disks).
+   *
+   * @param enabled whether to force writes
+   * @return this builder
+   */
+  public ReporterBuilder outboxSync(boolean enabled) {
+    this.outboxSync = enabled;
     return this;
   }
 
@@ -274,6 +313,12 @@ public final class ReporterBuilder {
 
   ReporterBuilder heartbeatIntervalForTests(Duration interval) {
     this.heartbeatInterval = interval;
+    return this;
+  }
+
+  ReporterBuilder fromEnv(Function<String, String> environment) {
+    this.environment = environment;
+    this.fromEnv = true;
     return this;
   }
 

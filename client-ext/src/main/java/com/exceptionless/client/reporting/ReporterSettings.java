@@ -3,20 +3,28 @@ package com.exceptionless.client.reporting;
 import com.exceptionless.client.ExceptionlessClient;
 import com.exceptionless.client.ExceptionlessClientBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
+import java.util.logging.Level;
 
 /** The reporter's settings, fixed when it was built. Immutable. */
 final class ReporterSettings {
+  /** The longest wait a server's Retry-After (on 429 or 503) is honoured for. */
+  static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+  static final String ENV_API_KEY = "EXCEPTIONLESS_API_KEY";
+  static final String ENV_USER_TOKEN = "EXCEPTIONLESS_USER_TOKEN";
+  static final String ENV_SERVER_URL = "EXCEPTIONLESS_SERVER_URL";
+
   final ExceptionlessClient client;
   final int batchSize;
   final Duration flushInterval;
   final int queueCapacity;
   final Path outboxFolder;
+  final long outboxMaxBytes;
+  final boolean outboxSync;
   final Duration resendDelay;
   final boolean shutdownHook;
   final Duration shutdownTimeout;
@@ -39,6 +47,8 @@ final class ReporterSettings {
     this.flushInterval = builder.flushInterval;
     this.queueCapacity = builder.queueCapacity;
     this.outboxFolder = builder.outboxFolder;
+    this.outboxMaxBytes = builder.outboxMaxBytes;
+    this.outboxSync = builder.outboxSync;
     this.resendDelay = builder.resendDelay;
     this.shutdownHook = builder.shutdownHook;
     this.shutdownTimeout = builder.shutdownTimeout;
@@ -56,16 +66,23 @@ final class ReporterSettings {
     this.heartbeatInterval = builder.heartbeatInterval;
   }
 
-  /** Opens the outbox folder, or returns null when none was set. */
-  Outbox outbox() {
-    if (outboxFolder == null) {
-      return null;
+  /**
+   * Opens where events wait: the outbox folder, or memory when none was set or the folder cannot be created
+   * (with a warning: the application runs on, its events are not kept across a crash).
+   *
+   * @throws IllegalStateException when another running reporter uses the folder
+   */
+  EventStore store(ReporterCounters counters) {
+    if (outboxFolder != null) {
+      try {
+        return new OutboxEventStore(outboxFolder, outboxMaxBytes, outboxSync, batchSize, EventSender.MAX_BATCH_BYTES,
+            queueCapacity, counters);
+      } catch (IOException e) {
+        ReporterCounters.LOGGER.log(Level.WARNING, "Exceptionless: cannot use the outbox folder " + outboxFolder
+            + "; events wait in memory and are lost if the process ends", e);
+      }
     }
-    try {
-      return new Outbox(outboxFolder, client.moshi());
-    } catch (IOException e) {
-      throw new UncheckedIOException("The outbox folder " + outboxFolder + " cannot be created: choose a writable folder", e);
-    }
+    return new MemoryEventStore(queueCapacity, counters);
   }
 
   private static ExceptionlessClient client(ReporterBuilder builder) {
@@ -73,21 +90,44 @@ final class ReporterSettings {
       if (builder.apiKey != null || builder.serverUrl != null || builder.fromEnv) {
         throw new IllegalStateException("Set either client(...) or apiKey/serverUrl/fromEnv, not both");
       }
+      if (!builder.client.authenticatesWithApiKey()) {
+        throw new IllegalStateException("The reporter's client must authenticate with a project's client API key"
+            + " (events belong to the key's project), not with a user token or nothing: build it with apiKey(...),"
+            + " or mint a key with tokens().createClientToken(project, notes)");
+      }
       return builder.client;
     }
     ExceptionlessClientBuilder client = ExceptionlessClient.builder();
+    String apiKey = builder.apiKey;
+    String serverUrl = builder.serverUrl;
     if (builder.fromEnv) {
-      client.fromEnv();
+      String envKey = blankToNull(builder.environment.apply(ENV_API_KEY));
+      if (apiKey == null && envKey == null) {
+        throw new IllegalStateException(blankToNull(builder.environment.apply(ENV_USER_TOKEN)) != null
+            ? ENV_USER_TOKEN + " is set, but the reporter does not send with a user's login token: events belong to a"
+                + " project, so set " + ENV_API_KEY + " to a client API key of the project (make one with"
+                + " tokens().createClientToken(project, notes) or in the project's settings)"
+            : ENV_API_KEY + " is not set: the reporter needs a project's client API key (set it, or call apiKey(...))");
+      }
+      apiKey = apiKey != null ? apiKey : envKey;
+      String envUrl = blankToNull(builder.environment.apply(ENV_SERVER_URL));
+      serverUrl = serverUrl != null ? serverUrl : envUrl;
     }
-    if (builder.serverUrl != null) {
-      client.serverUrl(builder.serverUrl);
-    }
-    if (builder.apiKey != null) {
-      client.apiKey(builder.apiKey);
-    }
-    if (builder.apiKey == null && !builder.fromEnv) {
+    if (apiKey == null) {
       throw new IllegalStateException("The reporter needs a client-scoped API key: call apiKey(...), fromEnv(), or client(...)");
     }
+    try {
+      if (serverUrl != null) {
+        client.serverUrl(serverUrl);
+      }
+      client.apiKey(apiKey);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException((builder.fromEnv ? "Invalid environment: " : "") + e.getMessage(), e);
+    }
     return client.build();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.trim().isEmpty() ? null : value.trim();
   }
 }

@@ -5,26 +5,41 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * A snapshot of what the reporter did with the events it was given: accepted by the server, still
- * pending, and discarded by reason. {@code submitted == accepted + pending + discarded total} once
- * the reporter is idle. Immutable.
+ * A snapshot of what the reporter did with the events it was given. At every moment
+ * {@code submitted == accepted + discardedTotal + pending + leftInOutbox}: an event is pending from the moment it
+ * is submitted (or restored from the outbox folder) until the server accepted it, it was discarded for a
+ * {@link DiscardReason}, or the reporter closed with it in the outbox folder. After {@code close}, nothing is
+ * pending. Immutable.
  */
 public final class ReporterStats {
   private final long submitted;
+  private final long restored;
   private final long accepted;
   private final long pending;
+  private final long leftInOutbox;
   private final Map<DiscardReason, Long> discarded;
 
-  ReporterStats(long submitted, long accepted, long pending, EnumMap<DiscardReason, Long> discarded) {
+  ReporterStats(long submitted, long restored, long accepted, long pending, long leftInOutbox,
+      EnumMap<DiscardReason, Long> discarded) {
     this.submitted = submitted;
+    this.restored = restored;
     this.accepted = accepted;
     this.pending = pending;
+    this.leftInOutbox = leftInOutbox;
     this.discarded = Collections.unmodifiableMap(discarded);
   }
 
-  /** Returns how many events were submitted (including those discarded at once). */
+  /**
+   * Returns how many events this reporter was given: submitted (including those discarded at once) plus those
+   * an earlier run left in the outbox folder ({@link #restored()}).
+   */
   public long submitted() {
     return submitted;
+  }
+
+  /** Returns how many of the submitted events were left in the outbox folder by an earlier run. */
+  public long restored() {
+    return restored;
   }
 
   /** Returns how many events the server accepted (202). */
@@ -32,9 +47,14 @@ public final class ReporterStats {
     return accepted;
   }
 
-  /** Returns how many events are queued, being sent, or waiting to be retried. */
+  /** Returns how many events are queued, being written, waiting in the outbox, being sent, or waiting to be retried. */
   public long pending() {
     return pending;
+  }
+
+  /** Returns how many events stayed in the outbox folder when the reporter closed; the next start sends them. */
+  public long leftInOutbox() {
+    return leftInOutbox;
   }
 
   /** Returns how many events were discarded for a reason. */
@@ -59,8 +79,15 @@ public final class ReporterStats {
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("submitted ").append(submitted).append(", accepted ").append(accepted)
-        .append(", pending ").append(pending).append(", discarded ").append(discardedTotal());
+    StringBuilder text = new StringBuilder("submitted ").append(submitted);
+    if (restored > 0) {
+      text.append(" (restored ").append(restored).append(')');
+    }
+    text.append(", accepted ").append(accepted).append(", pending ").append(pending);
+    if (leftInOutbox > 0) {
+      text.append(", left in outbox ").append(leftInOutbox);
+    }
+    text.append(", discarded ").append(discardedTotal());
     String separator = " (";
     for (Map.Entry<DiscardReason, Long> entry : discarded.entrySet()) {
       if (entry.getValue() > 0) {

@@ -10,7 +10,7 @@ import java.util.logging.Level;
 
 /**
  * The reporter's requests other than event batches: user descriptions and session heartbeats. Callers
- * queue them (bounded, never blocking); the worker thread sends them, and sends a heartbeat for every
+ * queue them (bounded, never blocking); the sender thread sends them, and sends a heartbeat for every
  * active session once per interval. Failures are logged, never thrown. Thread-safe.
  */
 final class ServerCalls {
@@ -48,7 +48,7 @@ final class ServerCalls {
     return activeSessions.size();
   }
 
-  /** Runs on the worker thread: sends what is queued, and the heartbeats that are due. */
+  /** Runs on the sender thread: sends what is queued, and the heartbeats that are due. */
   void sendDue(long nowNanos) {
     for (Runnable call; (call = pending.poll()) != null; ) {
       pendingCount.decrementAndGet();

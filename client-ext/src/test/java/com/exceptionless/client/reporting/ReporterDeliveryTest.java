@@ -85,7 +85,7 @@ class ReporterDeliveryTest extends ReporterTestSupport {
       reporter.submitLog("app", "event-" + i, LogLevel.INFO);
     }
 
-    assertThat(reporter.flush(Duration.ofSeconds(20))).isTrue();
+    assertThat(reporter.flush(Duration.ofSeconds(20))).as(reporter.stats().toString()).isTrue();
     List<Object> messages = acceptedEvents().stream().map(e -> e.get("message")).collect(Collectors.toList());
     assertThat(messages).hasSize(submitted);
     assertThat(new HashSet<>(messages)).hasSize(submitted);
@@ -124,7 +124,7 @@ class ReporterDeliveryTest extends ReporterTestSupport {
   }
 
   @Test
-  void paymentRequiredClearsTheQueueAndRefusesNewEvents() {
+  void paymentRequiredDiscardsTheBatchAndRefusesNewEventsWhilePaused() {
     server.stubFor(post("/api/v2/events").willReturn(aResponse().withStatus(402)));
     ExceptionlessReporter reporter = started(reporter().batchSize(2));
 
@@ -163,7 +163,8 @@ class ReporterDeliveryTest extends ReporterTestSupport {
 
     for (int i = 0; i < 100_000; i++) {
       reporter.submitLog("burst", "event", LogLevel.INFO);
-      assertThat(reporter.stats().pending()).isLessThanOrEqualTo(capacity + 50);
+      assertThat(reporter.stats().pending()).as("the queue and the events written for the sender, each bounded")
+          .isLessThanOrEqualTo(2L * capacity + 50);
     }
 
     ReporterStats stats = reporter.stats();
@@ -203,8 +204,10 @@ class ReporterDeliveryTest extends ReporterTestSupport {
     first.flush(Duration.ofMillis(500));
     first.close(Duration.ofMillis(200));
     assertThat(first.stats().discarded(DiscardReason.CLOSED)).isZero();
+    assertThat(first.stats().leftInOutbox()).isEqualTo(2);
+    assertThat(first.stats().pending()).isZero();
     try (java.util.stream.Stream<Path> files = Files.list(outbox)) {
-      assertThat(files.count()).isEqualTo(1);
+      assertThat(files.filter(f -> f.toString().endsWith(".events")).count()).isEqualTo(1);
     }
 
     server.resetAll();
@@ -213,8 +216,11 @@ class ReporterDeliveryTest extends ReporterTestSupport {
 
     assertThat(second.flush(Duration.ofSeconds(10))).isTrue();
     assertThat(acceptedEvents()).extracting(e -> e.get("message")).containsExactly("kept-1", "kept-2");
+    assertThat(second.stats().restored()).isEqualTo(2);
+    assertThat(second.stats().submitted()).isEqualTo(2);
+    assertThat(second.stats().accepted()).isEqualTo(2);
     try (java.util.stream.Stream<Path> files = Files.list(outbox)) {
-      assertThat(files.count()).isZero();
+      assertThat(files.filter(f -> f.toString().endsWith(".events")).count()).isZero();
     }
   }
 
@@ -234,11 +240,13 @@ class ReporterDeliveryTest extends ReporterTestSupport {
   }
 
   @Test
-  void theWorkerThreadIsADaemon() {
+  void theWriterAndSenderThreadsAreDaemons() {
     ExceptionlessReporter reporter = started(reporter());
 
-    assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("exceptionless-reporter"))
-        .isNotEmpty().allMatch(Thread::isDaemon);
+    assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().startsWith("exceptionless-reporter-"))
+        .extracting(Thread::getName).contains("exceptionless-reporter-writer", "exceptionless-reporter-sender");
+    assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().startsWith("exceptionless-reporter-"))
+        .allMatch(Thread::isDaemon);
     assertThat(reporter.stats().submitted()).isZero();
   }
 }
