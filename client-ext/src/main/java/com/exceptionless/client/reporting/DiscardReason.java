@@ -8,6 +8,8 @@ public enum DiscardReason {
   CLOSED,
   /** The project's server settings exclude this event (type, source, or log level). */
   EXCLUDED_BY_SETTINGS,
+  /** An {@link EventPlugin} cancelled the event. */
+  CANCELLED,
   /** The same error was submitted again within the duplicate window: counted, not resent. */
   DUPLICATE,
   /** The server rejected the batch as malformed (400) or found no project for it (404). */

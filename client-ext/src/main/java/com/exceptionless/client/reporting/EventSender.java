@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.logging.Level;
 
@@ -35,6 +36,7 @@ final class EventSender implements Runnable {
   private final ServerCalls serverCalls;
   private final IntConsumer configVersionSeen;
   private final Clock clock;
+  private final BooleanSupplier moreComing;
   private final int batchSize;
   private final long intervalNanos;
   private final Duration resendDelay;
@@ -53,13 +55,14 @@ final class EventSender implements Runnable {
   private int splitRemaining;
 
   EventSender(EventStore store, BatchSender poster, DeliveryPause pause, Backoff backoff, Duration maxRetryAfter,
-      ReporterCounters counters, ServerCalls serverCalls, IntConsumer configVersionSeen, Clock clock, int batchSize,
+      BooleanSupplier moreComing, ReporterCounters counters, ServerCalls serverCalls, IntConsumer configVersionSeen, Clock clock, int batchSize,
       Duration interval, Duration resendDelay) {
     this.store = store;
     this.poster = poster;
     this.pause = pause;
     this.backoff = backoff;
     this.maxRetryAfter = maxRetryAfter;
+    this.moreComing = moreComing;
     this.counters = counters;
     this.serverCalls = serverCalls;
     this.configVersionSeen = configVersionSeen;
@@ -155,8 +158,9 @@ final class EventSender implements Runnable {
       LockSupport.parkNanos(this, MAX_PARK_NANOS);
       return true;
     }
-    boolean due = waiting >= sizeCap || stopping || flushUntilNanos - now > 0 || now - nextFlushNanos >= 0
-        || store.nextIsRestored();
+    boolean urgent = stopping || flushUntilNanos - now > 0;
+    boolean due = waiting >= sizeCap || now - nextFlushNanos >= 0 || store.nextIsRestored()
+        || (urgent && !moreComing.getAsBoolean());
     if (!due) {
       LockSupport.parkNanos(this, Math.min(nextFlushNanos - now, MAX_PARK_NANOS));
       return true;

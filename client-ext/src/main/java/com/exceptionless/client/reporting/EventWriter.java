@@ -19,18 +19,18 @@ import okio.Buffer;
  * alone as {@link DiscardReason#UNSERIALIZABLE}), and hands the JSON to the {@link EventStore}, which with an
  * outbox folder puts it on disk. It waits at most {@link #LINGER_NANOS} after an event arrives before writing,
  * so that events come to rest quickly and still share files. With the outbox, when the writer falls behind
- * ({@link #SPILL_AFTER_NANOS}) or the caller's queue is full, a caller writes its event itself ({@link #spill})
- * rather than leaving it in memory or dropping it. Nothing it does throws
+ * ({@link #SPILL_QUEUED} events wait) or the caller's queue is full, a caller writes its event itself
+ * ({@link #spill}) rather than leaving it in memory or dropping it. Nothing it does throws
  * into the application. Its state is confined to its thread, except the volatile flags callers set.
  */
 final class EventWriter implements Runnable {
   /** The longest an event waits in the caller's queue once the writer knows of it. */
   static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   /**
-   * With an outbox, a caller writes its event itself when the oldest queued event is older than this: the
-   * writer is behind (a burst faster than the disk), and waiting would break the durability bound.
+   * With an outbox, a caller writes its event itself when this many wait in the queue: the writer is behind (a
+   * burst faster than the disk), and a longer queue would take it past the durability bound to write.
    */
-  static final long SPILL_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(75);
+  static final int SPILL_QUEUED = 256;
   /** Events larger than this are not sent: the server drops a body over 2,000,000 bytes decompressed. */
   static final int MAX_EVENT_BYTES = 1_000_000;
   private static final long ROOM_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
@@ -70,10 +70,15 @@ final class EventWriter implements Runnable {
     writerThread.start();
   }
 
-  /** Called on the caller's thread after an event was queued: wakes the writer if it sleeps with nothing to do. */
-  void eventQueued() {
+  /**
+   * Called on the caller's thread after an event was queued: wakes the writer if it sleeps with nothing to do,
+   * or when a batch is full.
+   */
+  void eventQueued(int queued) {
     if (parkedIdle) {
       parkedIdle = false;
+      LockSupport.unpark(thread);
+    } else if (queued == batchSize) {
       LockSupport.unpark(thread);
     }
   }

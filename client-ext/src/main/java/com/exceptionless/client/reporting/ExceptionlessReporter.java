@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,21 +57,27 @@ public final class ExceptionlessReporter implements AutoCloseable {
   private final Thread shutdownHook;
   private final UncaughtExceptionReporter uncaughtHandler;
   private final ServerCalls serverCalls;
+  private final EventPreparer preparer;
+  private final ThreadLocal<ReportingScope.Snapshot> scopes = new ThreadLocal<>();
+  private final Breadcrumbs breadcrumbs;
   private int configVersionTried;
 
   ExceptionlessReporter(ReporterSettings settings) {
     this.settings = settings;
     this.client = settings.client;
     this.clock = settings.clock;
-    this.queue = new ArrayBlockingQueue<>(settings.queueCapacity);
+    this.queue = new LinkedBlockingQueue<>(settings.queueCapacity);
     this.store = settings.store(counters);
     this.spillToStore = store instanceof OutboxEventStore;
     this.serverCalls = new ServerCalls(client.events(), settings.heartbeatInterval.toNanos());
     this.sender = new EventSender(store, new BatchSender(client.httpClient(), HttpUrl.get(client.serverUrl()), clock),
         pause, new Backoff(settings.retryBaseDelay, settings.retryMaxDelay, settings.random), ReporterSettings.MAX_RETRY_AFTER,
+        () -> !queue.isEmpty(),
         counters, serverCalls, this::configVersionSeen, clock, settings.batchSize, settings.flushInterval,
         settings.resendDelay);
-    this.writer = new EventWriter(queue, new EventPreparer(settings, serverSettings::get, counters),
+    this.preparer = new EventPreparer(settings, serverSettings::get, counters);
+    this.breadcrumbs = settings.breadcrumbs > 0 ? new Breadcrumbs(settings.breadcrumbs) : null;
+    this.writer = new EventWriter(queue, preparer,
         client.moshi().adapter(Event.class), store, counters, clock, settings.batchSize, sender::wake);
     this.writerThread = daemon(writer, "exceptionless-reporter-writer");
     this.senderThread = daemon(sender, "exceptionless-reporter-sender");
@@ -214,6 +222,86 @@ public final class ExceptionlessReporter implements AutoCloseable {
   }
 
   /**
+   * Opens a scope on the current thread: the user, tags and data set on it go into every event this thread
+   * submits until it is closed (try-with-resources), on top of what enclosing scopes hold.
+   *
+   * @return the open scope
+   */
+  public ReportingScope openScope() {
+    return new ReportingScope(scopes);
+  }
+
+  /**
+   * Returns a task that runs with the scope the current thread has now, wherever it runs, and restores that
+   * thread's own scope afterwards.
+   *
+   * @param task the task
+   * @return the wrapped task
+   */
+  public Runnable wrap(Runnable task) {
+    Objects.requireNonNull(task, "task == null");
+    ReportingScope.Snapshot captured = scopes.get();
+    return () -> {
+      ReportingScope.Snapshot own = install(captured);
+      try {
+        task.run();
+      } finally {
+        install(own);
+      }
+    };
+  }
+
+  /**
+   * Returns a task that runs with the scope the current thread has now, wherever it runs, and restores that
+   * thread's own scope afterwards.
+   *
+   * @param task the task
+   * @param <T> its result
+   * @return the wrapped task
+   */
+  public <T> Callable<T> wrap(Callable<T> task) {
+    Objects.requireNonNull(task, "task == null");
+    ReportingScope.Snapshot captured = scopes.get();
+    return () -> {
+      ReportingScope.Snapshot own = install(captured);
+      try {
+        return task.call();
+      } finally {
+        install(own);
+      }
+    };
+  }
+
+  /**
+   * Returns an executor that runs each task with the scope of the thread that handed it over.
+   *
+   * @param executor the executor that runs the tasks
+   * @return the wrapping executor
+   */
+  public Executor wrap(Executor executor) {
+    Objects.requireNonNull(executor, "executor == null");
+    return task -> executor.execute(wrap(task));
+  }
+
+  /**
+   * Adds a line to the breadcrumbs: the recent log lines an error event submitted later carries as
+   * {@code @trace} (the last 25 by default, {@link ReporterBuilder#breadcrumbs}). Logging integrations call it for
+   * lines below their event level; it costs the caller a few tens of nanoseconds and never throws.
+   *
+   * @param line the line, for example {@code "INFO com.acme.Checkout: cart 42 priced"}; null is ignored
+   */
+  public void addBreadcrumb(String line) {
+    if (breadcrumbs != null) {
+      breadcrumbs.add(line);
+    }
+  }
+
+  /** Returns the event plugins in the order they run, as {@code "<priority> <name>"}, the SDK's own included. */
+  public List<String> plugins() {
+    return preparer.plugins();
+  }
+
+  /**
    * Sends everything queued now (without waiting for the interval, and ending a backoff after a failure) and
    * waits until nothing is pending any more (accepted, or discarded and counted), or until the timeout passed.
    * An interrupted caller still gets its flush; its interrupt flag is set again before returning.
@@ -306,14 +394,18 @@ public final class ExceptionlessReporter implements AutoCloseable {
 
   void enqueue(QueuedEvent event) {
     counters.submitted();
+    event.scope = scopes.get();
+    if (event.error != null && breadcrumbs != null) {
+      event.breadcrumbs = breadcrumbs.snapshot();
+    }
     if (closed.get()) {
       counters.discarded(DiscardReason.CLOSED, 1);
     } else if (pause.planLimited(event.queuedNanos)) {
       counters.discarded(DiscardReason.PLAN_LIMIT, 1);
-    } else if (spillToStore && writerBehind(event.queuedNanos)) {
+    } else if (spillToStore && queue.size() >= EventWriter.SPILL_QUEUED) {
       writer.spill(event);
     } else if (queue.offer(event)) {
-      writer.eventQueued();
+      writer.eventQueued(queue.size());
       if (closed.get() && queue.remove(event)) {
         counters.discarded(DiscardReason.CLOSED, 1);
       }
@@ -322,15 +414,6 @@ public final class ExceptionlessReporter implements AutoCloseable {
     } else {
       counters.discarded(DiscardReason.QUEUE_FULL, 1);
     }
-  }
-
-  /**
-   * With an outbox: whether the oldest queued event waits longer than the durability bound allows, so that the
-   * caller writes its event itself rather than leave it in memory.
-   */
-  private boolean writerBehind(long nowNanos) {
-    QueuedEvent oldest = queue.peek();
-    return oldest != null && nowNanos - oldest.queuedNanos > EventWriter.SPILL_AFTER_NANOS;
   }
 
   void discardInvalid(RuntimeException reason) {
@@ -379,6 +462,16 @@ public final class ExceptionlessReporter implements AutoCloseable {
     List<QueuedEvent> queued = new ArrayList<>();
     queue.drainTo(queued);
     counters.discarded(DiscardReason.CLOSED, queued.size());
+  }
+
+  private ReportingScope.Snapshot install(ReportingScope.Snapshot snapshot) {
+    ReportingScope.Snapshot previous = scopes.get();
+    if (snapshot == null) {
+      scopes.remove();
+    } else {
+      scopes.set(snapshot);
+    }
+    return previous;
   }
 
   private static boolean join(Thread thread, long deadlineNanos) {

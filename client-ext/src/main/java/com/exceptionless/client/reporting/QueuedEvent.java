@@ -11,6 +11,10 @@ final class QueuedEvent {
   final Throwable error;
   final String threadId;
   final String threadName;
+  /** The submitting thread's scope, set by the reporter before the event is queued (the queue publishes it). */
+  ReportingScope.Snapshot scope;
+  /** The breadcrumbs at submit (error events only), set by the reporter before the event is queued. */
+  java.util.List<String> breadcrumbs;
   /** When it was queued ({@link System#nanoTime()}), to tell how far behind the writer is. */
   final long queuedNanos = System.nanoTime();
 

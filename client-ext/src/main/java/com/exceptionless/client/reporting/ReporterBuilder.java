@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -43,6 +45,13 @@ public final class ReporterBuilder {
   Duration retryMaxDelay = Duration.ofSeconds(30);
   Duration heartbeatInterval = Duration.ofMinutes(1);
   Function<String, String> environment = System::getenv;
+  Map<String, Object> defaultData = new LinkedHashMap<>();
+  String userIdentity;
+  String userName;
+  int breadcrumbs = 25;
+  Map<String, PluginChain.Registration> plugins = new LinkedHashMap<>();
+  Map<String, Integer> pluginPriorities = new LinkedHashMap<>();
+  Set<String> removedPlugins = new LinkedHashSet<>();
 
   ReporterBuilder() {
   }
@@ -309,6 +318,133 @@ public final class ReporterBuilder {
     }
     this.heartbeatInterval = interval;
     return this;
+  }
+
+  /**
+   * Adds data to every event (copied now, as {@link EventBuilder#data} copies it; values an event or a scope
+   * sets win).
+   *
+   * @param key the key; not blank, not starting with {@code @}
+   * @param value the value
+   * @return this builder
+   */
+  public ReporterBuilder defaultData(String key, Object value) {
+    if (key == null || key.trim().isEmpty()) {
+      throw new IllegalArgumentException("defaultData key is blank");
+    }
+    if (key.startsWith("@")) {
+      throw new IllegalArgumentException("defaultData key " + key + " starts with @, which is reserved for known data");
+    }
+    defaultData.put(key, EventBuilder.plain(value, 1));
+    return this;
+  }
+
+  /**
+   * Sets the user every event happened to unless it or its scope names another ({@code @user}): for an
+   * application with one user, such as a desktop or command-line tool.
+   *
+   * @param identity a stable identifier, such as an email address or user id
+   * @param name a display name, or null
+   * @return this builder
+   */
+  public ReporterBuilder userIdentity(String identity, String name) {
+    if (identity == null || identity.trim().isEmpty()) {
+      throw new IllegalArgumentException("userIdentity is blank: give the user's id or email address");
+    }
+    this.userIdentity = identity;
+    this.userName = name;
+    return this;
+  }
+
+  /**
+   * Sets how many recent log lines (breadcrumbs, from the logging integrations) an error event carries as
+   * {@code @trace} (default 25, as the official clients; 0 turns them off).
+   *
+   * @param lines 0 to 1000
+   * @return this builder
+   */
+  public ReporterBuilder breadcrumbs(int lines) {
+    if (lines < 0 || lines > 1000) {
+      throw new IllegalArgumentException("breadcrumbs must be 0 to 1000 lines, but was " + lines);
+    }
+    this.breadcrumbs = lines;
+    return this;
+  }
+
+  /**
+   * Adds an event plugin at the default priority (100: after the SDK's enrichments, before the data exclusions).
+   *
+   * @param name a name unique among the plugins; a built-in's name replaces that built-in
+   * @param plugin the plugin
+   * @return this builder
+   * @see EventPlugin
+   */
+  public ReporterBuilder plugin(String name, EventPlugin plugin) {
+    return plugin(name, PluginChain.DEFAULT_PRIORITY, plugin);
+  }
+
+  /**
+   * Adds an event plugin. Plugins run lowest priority first, equal priorities in the order they were added; the
+   * SDK's own are {@code 10 duplicates}, {@code 20 error}, {@code 30 settings}, {@code 40 environment},
+   * {@code 50 context}, {@code 60 version}, {@code 70 trace} and {@code 1000 data-exclusions}.
+   *
+   * @param name a name unique among the plugins; a built-in's name replaces that built-in
+   * @param priority the position in the chain
+   * @param plugin the plugin
+   * @return this builder
+   */
+  public ReporterBuilder plugin(String name, int priority, EventPlugin plugin) {
+    String checked = pluginName(name);
+    if (plugin == null) {
+      throw new NullPointerException("plugin == null");
+    }
+    plugins.put(checked, new PluginChain.Registration(checked, priority, plugin));
+    removedPlugins.remove(checked);
+    return this;
+  }
+
+  /**
+   * Moves a plugin, the SDK's own included, to another priority.
+   *
+   * @param name the plugin's name
+   * @param priority its new position in the chain
+   * @return this builder
+   */
+  public ReporterBuilder pluginPriority(String name, int priority) {
+    pluginPriorities.put(knownPlugin(name), priority);
+    return this;
+  }
+
+  /**
+   * Leaves a plugin out, the SDK's own included (for example {@code environment}, to send no {@code @environment}).
+   *
+   * @param name the plugin's name
+   * @return this builder
+   */
+  public ReporterBuilder removePlugin(String name) {
+    String known = knownPlugin(name);
+    plugins.remove(known);
+    removedPlugins.add(known);
+    return this;
+  }
+
+  private static String pluginName(String name) {
+    if (name == null) {
+      throw new NullPointerException("name == null");
+    }
+    if (name.trim().isEmpty()) {
+      throw new IllegalArgumentException("a plugin name is blank");
+    }
+    return name.trim();
+  }
+
+  private String knownPlugin(String name) {
+    String checked = pluginName(name);
+    if (!plugins.containsKey(checked) && !EventPreparer.BUILT_IN_NAMES.contains(checked)) {
+      throw new IllegalArgumentException("no plugin is named \"" + checked + "\": the SDK's are "
+          + EventPreparer.BUILT_IN_NAMES + ", yours " + plugins.keySet());
+    }
+    return checked;
   }
 
   ReporterBuilder heartbeatIntervalForTests(Duration interval) {
