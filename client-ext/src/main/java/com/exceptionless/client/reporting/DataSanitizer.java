@@ -52,7 +52,8 @@ final class DataSanitizer {
   private static final int SCALAR_COST = 8;
   private static final int MIN_CUT = 16;
 
-  private final IdentityHashMap<Object, Boolean> path = new IdentityHashMap<>();
+  /** The containers being copied, from the outermost in; made on the first container, so scalars stay cheap. */
+  private IdentityHashMap<Object, Boolean> path;
   private int budget;
 
   DataSanitizer() {
@@ -71,7 +72,9 @@ final class DataSanitizer {
       rethrowIfFatal(e);
       return threw("copying", e);
     } finally {
-      path.clear();
+      if (path != null) {
+        path.clear();
+      }
     }
   }
 
@@ -122,7 +125,9 @@ final class DataSanitizer {
     if (!container) {
       return spend(text(value));
     }
-    if (path.containsKey(value)) {
+    if (path == null) {
+      path = new IdentityHashMap<>();
+    } else if (path.containsKey(value)) {
       budget -= SCALAR_COST;
       return CYCLE_MARKER;
     }

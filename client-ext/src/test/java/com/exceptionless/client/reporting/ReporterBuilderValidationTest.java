@@ -38,7 +38,7 @@ class ReporterBuilderValidationTest {
   @ValueSource(strings = {"a\u0000b", "a\nb", "a\rb", "a\tb", "a\u007fb", "a\u0085b", "a\u202Eb", "a\u202Ab", "a\u2066b",
       "a\u2067b", "a\u2068b", "a\u2069b", "a\u200Fb", "a\u200Bb", "a\uFEFFb", "a\u2028b", "a\uD800b", "web\n"})
   void tagsWithControlOrBidiCharactersAreRefusedNamingTheCharacter(String tag) {
-    String code = String.format("U+%04X", (int) tag.chars().filter(c -> c != 'a' && c != 'b' && c != 'w' && c != 'e').findFirst().getAsInt());
+    String code = String.format("U+%04X", tag.chars().filter(c -> c != 'a' && c != 'b' && c != 'w' && c != 'e').findFirst().getAsInt());
 
     assertThatThrownBy(() -> ExceptionlessReporter.builder().defaultTags("ok", tag)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("defaultTags[1] holds the character " + code).hasMessageEndingWith("remove it");
