@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Recognises the same error (types, messages and top stack frames of its cause chain) seen again within a
- * window. Used by one thread at a time (under the writer's lock).
+ * Recognises the same error (types, messages and top stack frames of its cause chain, at most
+ * {@value ErrorConverter#MAX_CAUSES} deep) seen again within a window. A method of the throwable that throws
+ * counts as returning nothing, so it never fails. Used by one thread at a time (under the writer's lock).
  */
 final class DuplicateFilter {
   private static final int REMEMBERED = 500;
@@ -47,10 +48,11 @@ final class DuplicateFilter {
   static int signature(Throwable error) {
     int hash = 1;
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Throwable current = error; current != null && seen.add(current); current = current.getCause()) {
-      StackTraceElement[] frames = current.getStackTrace();
+    for (Throwable current = error; current != null && seen.size() < ErrorConverter.MAX_CAUSES && seen.add(current);
+        current = ErrorConverter.cause(current)) {
+      StackTraceElement[] frames = ErrorConverter.trace(current);
       hash = 31 * hash + current.getClass().getName().hashCode();
-      hash = 31 * hash + Objects.hashCode(current.getMessage());
+      hash = 31 * hash + Objects.hashCode(ErrorConverter.message(current));
       hash = 31 * hash + Arrays.hashCode(Arrays.copyOf(frames, Math.min(frames.length, FRAMES_COMPARED)));
     }
     return hash;

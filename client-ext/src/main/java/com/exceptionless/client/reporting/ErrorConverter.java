@@ -19,24 +19,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * Turns a {@link Throwable} into the {@code @error} shape the server groups by.
  *
  * <ul>
- *   <li>{@code type} is {@link Class#getName()}; {@code message} the throwable's message, or
+ *   <li>{@code type} is {@link Class#getName()}; {@code message} the throwable's message cut to
+ *       {@value #MAX_MESSAGE_LENGTH} characters (as the event's message and source are), or
  *       {@code "Exception of type '<type>' was thrown."} when it has none.</li>
  *   <li>Each stack frame splits the class into {@code declaring_namespace} (the package) and
  *       {@code declaring_type} (the class name within its package, nested classes written with {@code $} as
  *       in Java stack traces, for example {@code Outer$Inner}).</li>
  *   <li>The cause chain becomes nested {@code inner} errors (cycle-safe, at most {@value #MAX_CAUSES} deep), so
- *       the server groups by the root cause; suppressed exceptions go in {@code data.suppressed}. A cause leaves
+ *       the server groups by the root cause; suppressed exceptions go in {@code data.suppressed} (at most
+ *       {@value #MAX_SUPPRESSED} per throwable, and at most {@value #MAX_THROWABLES} throwables in all, each
+ *       throwable once even when causes or suppressed exceptions loop). A cause leaves
  *       out the bottom frames it shares with the trace that encloses it, as {@code printStackTrace} does.</li>
  *   <li>Extra bean properties of the exception (for example {@code SQLException}'s SQL state and error code)
- *       go in {@code data["@ext"]}, data exclusions applied.</li>
+ *       go in {@code data["@ext"]}, data exclusions applied, with the limits of extended data
+ *       ({@link DataSanitizer}: NaN and infinities as text, strings cut); a getter that throws is left out.</li>
  *   <li>{@code modules}, the jars of the class path, are on the root error only, when enabled.</li>
  * </ul>
- * Thread-safe.
+ * A throwable whose methods throw ({@code getMessage}, {@code getCause}, {@code getStackTrace}, getters) is
+ * converted as far as it can be; {@link #convert} never throws. Thread-safe.
  */
 final class ErrorConverter {
   static final int MAX_CAUSES = 20;
   static final int MAX_FRAMES = 100;
   static final int MAX_SUPPRESSED = 10;
+  static final int MAX_THROWABLES = 30;
+  static final int MAX_MESSAGE_LENGTH = 2000;
+  private static final StackTraceElement[] NO_FRAMES = new StackTraceElement[0];
 
   private final boolean includeModules;
   private final ModuleCatalog modules;
@@ -50,18 +58,40 @@ final class ErrorConverter {
   }
 
   ErrorInfo convert(Throwable error, DataExclusions exclusions) {
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    seen.add(error);
-    Throwable cause = error.getCause();
-    StackTraceElement[] trace = error.getStackTrace();
-    return ErrorInfo.builder()
-        .type(error.getClass().getName())
-        .message(message(error))
-        .data(data(error, exclusions, seen, 0))
-        .stackTrace(frames(trace, trace.length))
-        .inner(cause != null && seen.add(cause) ? inner(cause, trace, exclusions, seen, 1) : null)
-        .modules(includeModules ? modules.modules() : null)
-        .build();
+    try {
+      Conversion conversion = new Conversion(exclusions);
+      conversion.seen.add(error);
+      Throwable cause = cause(error);
+      StackTraceElement[] trace = trace(error);
+      return ErrorInfo.builder()
+          .type(error.getClass().getName())
+          .message(message(error))
+          .data(data(error, trace, conversion, 0))
+          .stackTrace(frames(trace, trace.length))
+          .inner(conversion.admit(cause) ? inner(cause, trace, conversion, 1) : null)
+          .modules(includeModules ? modules.modules() : null)
+          .build();
+    } catch (Throwable e) {
+      DataSanitizer.rethrowIfFatal(e);
+      return ErrorInfo.builder().type(error.getClass().getName())
+          .message(DataSanitizer.threw("converting the error", e)).build();
+    }
+  }
+
+  /** The state of one conversion: the throwables already converted and the budget of their properties. */
+  private static final class Conversion {
+    final Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    final DataSanitizer properties = new DataSanitizer();
+    final DataExclusions exclusions;
+
+    Conversion(DataExclusions exclusions) {
+      this.exclusions = exclusions;
+    }
+
+    /** Whether a throwable is new and still fits. */
+    boolean admit(Throwable error) {
+      return error != null && seen.size() < MAX_THROWABLES && seen.add(error);
+    }
   }
 
   /**
@@ -69,19 +99,58 @@ final class ErrorConverter {
    * trace at the bottom are left out (their count is in {@code data.frames_in_common}); the top frames,
    * which the server's signature uses, are always kept.
    */
-  private InnerError inner(Throwable error, StackTraceElement[] enclosing, DataExclusions exclusions, Set<Throwable> seen,
-      int depth) {
-    Throwable cause = error.getCause();
-    boolean goDeeper = cause != null && depth < MAX_CAUSES && seen.add(cause);
-    StackTraceElement[] trace = error.getStackTrace();
+  private InnerError inner(Throwable error, StackTraceElement[] enclosing, Conversion conversion, int depth) {
+    Throwable cause = cause(error);
+    boolean goDeeper = depth < MAX_CAUSES && conversion.admit(cause);
+    StackTraceElement[] trace = trace(error);
     int inCommon = framesInCommon(trace, enclosing);
     return InnerError.builder()
         .type(error.getClass().getName())
         .message(message(error))
-        .data(data(error, exclusions, seen, inCommon))
+        .data(data(error, trace, conversion, inCommon))
         .stackTrace(frames(trace, trace.length - inCommon))
-        .inner(goDeeper ? inner(cause, trace, exclusions, seen, depth + 1) : null)
+        .inner(goDeeper ? inner(cause, trace, conversion, depth + 1) : null)
         .build();
+  }
+
+  static Throwable cause(Throwable error) {
+    try {
+      return error.getCause();
+    } catch (Throwable e) {
+      DataSanitizer.rethrowIfFatal(e);
+      return null;
+    }
+  }
+
+  /** The stack trace without null elements; empty when {@code getStackTrace()} throws or returns null. */
+  static StackTraceElement[] trace(Throwable error) {
+    StackTraceElement[] trace;
+    try {
+      trace = error.getStackTrace();
+    } catch (Throwable e) {
+      DataSanitizer.rethrowIfFatal(e);
+      return NO_FRAMES;
+    }
+    if (trace == null) {
+      return NO_FRAMES;
+    }
+    int nonNull = 0;
+    for (StackTraceElement element : trace) {
+      if (element != null) {
+        nonNull++;
+      }
+    }
+    if (nonNull == trace.length) {
+      return trace;
+    }
+    StackTraceElement[] kept = new StackTraceElement[nonNull];
+    int i = 0;
+    for (StackTraceElement element : trace) {
+      if (element != null) {
+        kept[i++] = element;
+      }
+    }
+    return kept;
   }
 
   static int framesInCommon(StackTraceElement[] trace, StackTraceElement[] enclosing) {
@@ -94,9 +163,17 @@ final class ErrorConverter {
     return trace.length - 1 - m;
   }
 
+  /** The message cut to {@value #MAX_MESSAGE_LENGTH} characters, a default when there is none, or what getMessage threw. */
   static String message(Throwable error) {
-    String message = error.getMessage();
-    return message != null ? message : "Exception of type '" + error.getClass().getName() + "' was thrown.";
+    String message;
+    try {
+      message = error.getMessage();
+    } catch (Throwable e) {
+      DataSanitizer.rethrowIfFatal(e);
+      return DataSanitizer.threw("getMessage()", e);
+    }
+    return message != null ? DataSanitizer.cut(message, MAX_MESSAGE_LENGTH)
+        : "Exception of type '" + error.getClass().getName() + "' was thrown.";
   }
 
   private List<StackFrame> frames(StackTraceElement[] elements, int kept) {
@@ -125,12 +202,12 @@ final class ErrorConverter {
     return frame.build();
   }
 
-  private Map<String, Object> data(Throwable error, DataExclusions exclusions, Set<Throwable> seen, int framesInCommon) {
+  private Map<String, Object> data(Throwable error, StackTraceElement[] trace, Conversion conversion, int framesInCommon) {
     Map<String, Object> data = new LinkedHashMap<>();
     if (framesInCommon > 0) {
       data.put("frames_in_common", framesInCommon);
     }
-    Map<String, Object> properties = exclusions.apply(properties(error));
+    Map<String, Object> properties = conversion.exclusions.apply(properties(error, conversion.properties));
     if (!properties.isEmpty()) {
       data.put("@ext", properties);
     }
@@ -138,8 +215,8 @@ final class ErrorConverter {
     if (suppressed.length > 0) {
       List<InnerError> kept = new ArrayList<>();
       for (int i = 0; i < suppressed.length && i < MAX_SUPPRESSED; i++) {
-        if (seen.add(suppressed[i])) {
-          kept.add(inner(suppressed[i], error.getStackTrace(), exclusions, seen, MAX_CAUSES - 1));
+        if (conversion.admit(suppressed[i])) {
+          kept.add(inner(suppressed[i], trace, conversion, MAX_CAUSES - 1));
         }
       }
       if (!kept.isEmpty()) {
@@ -150,16 +227,24 @@ final class ErrorConverter {
   }
 
   /** The values of the public getters the exception's own classes add to {@link Throwable}'s. */
-  private Map<String, Object> properties(Throwable error) {
+  private Map<String, Object> properties(Throwable error, DataSanitizer sanitizer) {
     Map<String, Object> values = new LinkedHashMap<>();
-    for (Method getter : propertiesByClass.computeIfAbsent(error.getClass(), ErrorConverter::getters)) {
+    List<Method> getters;
+    try {
+      getters = propertiesByClass.computeIfAbsent(error.getClass(), ErrorConverter::getters);
+    } catch (RuntimeException | LinkageError e) {
+      return values;
+    }
+    for (Method getter : getters) {
       try {
         Object value = getter.invoke(error);
         if (value != null) {
-          values.put(propertyName(getter.getName()), EventBuilder.plain(value, EventBuilder.MAX_DATA_DEPTH));
+          values.put(propertyName(getter.getName()), sanitizer.copy(value));
         }
-      } catch (ReflectiveOperationException | RuntimeException | LinkageError ignored) {
-        // A getter that fails is not worth losing the error over.
+      } catch (Throwable e) {
+        // A getter that fails (its exception arrives wrapped in an InvocationTargetException) is not worth
+        // losing the error over.
+        DataSanitizer.rethrowIfFatal(e);
       }
     }
     return values;

@@ -1,13 +1,9 @@
 package com.exceptionless.client.reporting;
 
 import com.exceptionless.client.model.Event;
-import java.lang.reflect.Array;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,8 +14,8 @@ import java.util.regex.Pattern;
  * {@link #submit()} never throws. Not thread-safe: build an event on one thread.
  */
 public final class EventBuilder {
-  /** Extended data nested deeper than this is replaced by its text. */
-  static final int MAX_DATA_DEPTH = 5;
+  /** User identities and names, stack titles and keys are cut to this many characters (the server's stack title limit). */
+  static final int MAX_NAME_LENGTH = 1000;
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z\\d-]{8,100}");
 
   private final ExceptionlessReporter reporter;
@@ -27,11 +23,24 @@ public final class EventBuilder {
   private final Throwable error;
   private final Set<String> tags = new LinkedHashSet<>();
   private final Map<String, Object> data = new LinkedHashMap<>();
+  private DataSanitizer sanitizer;
 
   EventBuilder(ExceptionlessReporter reporter, String type, Throwable error, OffsetDateTime date) {
     this.reporter = reporter;
     this.error = error;
     this.event = Event.builder().type(type).date(date);
+  }
+
+  /**
+   * Starts an error event; what {@link ExceptionlessReporter#createException} returns.
+   *
+   * @throws NullPointerException when {@code error} is null: an error event needs its throwable
+   */
+  static EventBuilder forError(ExceptionlessReporter reporter, Throwable error, OffsetDateTime date) {
+    if (error == null) {
+      throw new NullPointerException("error == null");
+    }
+    return new EventBuilder(reporter, "error", error, date);
   }
 
   /**
@@ -57,18 +66,20 @@ public final class EventBuilder {
   }
 
   /**
-   * Adds tags (each 1 to 255 characters).
+   * Adds tags. Each is trimmed of spaces and must then be 1 to 100 characters (the server drops longer ones)
+   * without control characters (NUL, tab, line breaks), bidirectional overrides or isolates (such as U+202E) or
+   * invisible formatting characters; an event holds at most 50 tags. A bad tag is refused here, not stripped, so
+   * the mistake shows where it is made; none of the tags of a refused call is added.
    *
    * @param moreTags the tags
    * @return this builder
+   * @throws NullPointerException when the array or a tag is null
+   * @throws IllegalArgumentException when a tag is blank, too long, holds such a character, or there would be too many
    */
   public EventBuilder tags(String... moreTags) {
-    for (String tag : moreTags) {
-      if (tag == null || tag.trim().isEmpty() || tag.length() > 255) {
-        throw new IllegalArgumentException("a tag must be 1 to 255 characters, not blank");
-      }
-      tags.add(tag.trim());
-    }
+    Set<String> checked = Tags.checkAll(moreTags, "tags", tags);
+    tags.clear();
+    tags.addAll(checked);
     return this;
   }
 
@@ -101,9 +112,9 @@ public final class EventBuilder {
       throw new IllegalArgumentException("identity is blank");
     }
     Map<String, Object> user = new LinkedHashMap<>();
-    user.put("identity", identity);
+    user.put("identity", limit(identity, MAX_NAME_LENGTH));
     if (name != null) {
-      user.put("name", name);
+      user.put("name", limit(name, MAX_NAME_LENGTH));
     }
     data.put("@user", user);
     return this;
@@ -162,10 +173,10 @@ public final class EventBuilder {
     }
     Map<String, Object> stack = new LinkedHashMap<>();
     if (title != null) {
-      stack.put("title", title);
+      stack.put("title", limit(title, MAX_NAME_LENGTH));
     }
     Map<String, Object> signature = new LinkedHashMap<>();
-    signature.put("ManualStackingKey", key);
+    signature.put("ManualStackingKey", limit(key, MAX_NAME_LENGTH));
     stack.put("signature_data", signature);
     data.put("@stack", stack);
     return this;
@@ -187,23 +198,39 @@ public final class EventBuilder {
   }
 
   /**
-   * Adds extended data. Maps, collections, arrays, strings, numbers, booleans and enums are kept (nested at
-   * most {@value #MAX_DATA_DEPTH} levels); other objects are sent as their {@code toString()}. The server's
-   * data exclusions are applied before sending. Keys starting with {@code @} are reserved for known data.
+   * Adds extended data, copied at once (later changes to the value do not show) and never throwing whatever the
+   * value is. Maps, collections, arrays, strings, numbers, booleans and enums are kept; other objects are sent as
+   * their {@code toString()}. Limits: {@value DataSanitizer#MAX_DEPTH} levels of nesting (deeper containers become
+   * {@code "[nested too deep]"}, a container inside itself {@code "[cycle]"}), {@value DataSanitizer#MAX_ENTRIES}
+   * entries per map, collection or array (then {@code "[cut]"}), {@value DataSanitizer#MAX_STRING_LENGTH}
+   * characters per string, and {@value DataSanitizer#BUDGET} characters for all the data of one event (then
+   * {@code "[size limit]"}). {@code NaN} and infinities become the strings {@code "NaN"}, {@code "Infinity"} and
+   * {@code "-Infinity"}; a {@code toString()} or iterator that throws becomes {@code "[toString() threw <class>]"}
+   * or {@code "[iterator() threw <class>]"}. The server's data exclusions are applied before sending. Keys
+   * starting with {@code @} are reserved for known data.
    *
    * @param key the key
    * @param value the value
    * @return this builder
    */
   public EventBuilder data(String key, Object value) {
+    String checked = dataKey(key);
+    if (sanitizer == null) {
+      sanitizer = new DataSanitizer();
+    }
+    data.put(checked, sanitizer.copy(value));
+    return this;
+  }
+
+  /** Checks a key of extended data (here, in scopes and in the reporter's defaults) and cuts it to its limit. */
+  static String dataKey(String key) {
     if (key == null || key.trim().isEmpty()) {
-      throw new IllegalArgumentException("key is blank");
+      throw new IllegalArgumentException("data key is blank");
     }
     if (key.startsWith("@")) {
       throw new IllegalArgumentException("data key " + key + " starts with @, which is reserved for known data");
     }
-    data.put(key, plain(value, 1));
-    return this;
+    return DataSanitizer.cut(key, DataSanitizer.MAX_KEY_LENGTH);
   }
 
   EventBuilder submissionMethod(String method) {
@@ -246,43 +273,6 @@ public final class EventBuilder {
     }
   }
 
-  static Object plain(Object value, int depth) {
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
-      return value;
-    }
-    if (value instanceof Enum) {
-      return ((Enum<?>) value).name();
-    }
-    if (value instanceof Character) {
-      return value.toString();
-    }
-    if (depth > MAX_DATA_DEPTH) {
-      return String.valueOf(value);
-    }
-    if (value instanceof Map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        copy.put(String.valueOf(entry.getKey()), plain(entry.getValue(), depth + 1));
-      }
-      return copy;
-    }
-    if (value instanceof Collection) {
-      List<Object> copy = new ArrayList<>();
-      for (Object item : (Collection<?>) value) {
-        copy.add(plain(item, depth + 1));
-      }
-      return copy;
-    }
-    if (value.getClass().isArray()) {
-      List<Object> copy = new ArrayList<>();
-      for (int i = 0; i < Array.getLength(value); i++) {
-        copy.add(plain(Array.get(value, i), depth + 1));
-      }
-      return copy;
-    }
-    return String.valueOf(value);
-  }
-
   static String identifier(String id, String name) {
     if (id == null) {
       throw new NullPointerException(name + " == null");
@@ -295,6 +285,6 @@ public final class EventBuilder {
 
   /** The server drops longer values silently; cutting them keeps the event. */
   static String limit(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
+    return DataSanitizer.cut(text, max);
   }
 }

@@ -7,16 +7,17 @@ import java.util.logging.LogRecord;
 /**
  * A {@code java.util.logging} handler that reports log records through an {@link ExceptionlessReporter}:
  * records with a throwable become error events (the message as the event message), others log events with
- * the logger name as source. Records of the SDK's own loggers are ignored, so attaching it to the root logger
- * cannot loop. Never throws; thread-safe.
+ * the logger name as source. Records that reporting itself may cause are ignored, so attaching it to the root
+ * logger at any level cannot loop: those of the SDK's own loggers and of its transport ({@code okhttp3},
+ * {@code okio}, {@code retrofit2}, {@code com.squareup.moshi}), those published on the reporter's own threads,
+ * and those logged while this thread is reporting a record ({@link ReportingLoopGuard}). Never throws (a record
+ * whose parameters fail to format is reported through {@link #getErrorManager()}); thread-safe.
  *
  * <pre>{@code
  * Logger.getLogger("").addHandler(new ExceptionlessLogHandler(reporter, Level.WARNING));
  * }</pre>
  */
 public final class ExceptionlessLogHandler extends Handler {
-  private static final String SDK_LOGGERS = "com.exceptionless.client";
-
   private final ExceptionlessReporter reporter;
 
   /**
@@ -41,10 +42,10 @@ public final class ExceptionlessLogHandler extends Handler {
     if (record == null || !isLoggable(record)) {
       return;
     }
-    String source = record.getLoggerName() != null ? record.getLoggerName() : "";
-    if (source.startsWith(SDK_LOGGERS)) {
+    if (ReportingLoopGuard.ignores(record.getLoggerName()) || !ReportingLoopGuard.enter()) {
       return;
     }
+    String source = record.getLoggerName() != null ? record.getLoggerName() : "";
     try {
       String message = message(record);
       EventBuilder event = record.getThrown() != null
@@ -54,8 +55,11 @@ public final class ExceptionlessLogHandler extends Handler {
         event.message(message);
       }
       event.submit();
-    } catch (RuntimeException e) {
-      reportError("Exceptionless could not report a log record", e, java.util.logging.ErrorManager.WRITE_FAILURE);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      reportError("Exceptionless could not report a log record", e instanceof Exception ? (Exception) e : new RuntimeException(e),
+          java.util.logging.ErrorManager.WRITE_FAILURE);
+    } finally {
+      ReportingLoopGuard.exit();
     }
   }
 

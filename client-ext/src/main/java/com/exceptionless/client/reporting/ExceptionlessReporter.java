@@ -98,9 +98,10 @@ public final class ExceptionlessReporter implements AutoCloseable {
    *
    * @param error the throwable
    * @return the builder; call {@link EventBuilder#submit()}
+   * @throws NullPointerException when the throwable is null (an error event needs one)
    */
   public EventBuilder createException(Throwable error) {
-    return new EventBuilder(this, "error", error, now());
+    return EventBuilder.forError(this, error, now());
   }
 
   /**

@@ -4,7 +4,6 @@ import com.exceptionless.client.ExceptionlessClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -272,24 +271,35 @@ public final class ReporterBuilder {
   }
 
   /**
-   * Adds tags to every event.
+   * Adds tags to every event (replacing the default tags set before). Each is trimmed of spaces and must then be
+   * 1 to 100 characters (the server drops longer ones) without control characters (NUL, tab, line breaks),
+   * bidirectional overrides or isolates (such as U+202E) or invisible formatting characters; at most 50.
    *
    * @param tags the tags
    * @return this builder
+   * @throws NullPointerException when the array or a tag is null
+   * @throws IllegalArgumentException when a tag is blank, too long or holds such a character, saying which
    */
   public ReporterBuilder defaultTags(String... tags) {
-    this.defaultTags = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(tags)));
+    this.defaultTags = Tags.checkAll(tags, "defaultTags", Collections.<String>emptySet());
     return this;
   }
 
   /**
    * Sets the application version every event carries ({@code @version}).
    *
-   * @param version the version
+   * @param version the version, for example {@code 2.1.0}; not blank, without control characters
    * @return this builder
    */
   public ReporterBuilder version(String version) {
-    this.version = version;
+    if (version == null) {
+      throw new NullPointerException("version == null: pass the application version, or do not call version(...)");
+    }
+    if (version.trim().isEmpty()) {
+      throw new IllegalArgumentException("version is blank: pass the application version, or do not call version(...)");
+    }
+    Tags.checkCharacters(version, "version");
+    this.version = version.trim();
     return this;
   }
 
@@ -297,11 +307,26 @@ public final class ReporterBuilder {
    * Removes these keys from extended data and exception properties before sending, in addition to the
    * server's {@code @@DataExclusions}; {@code *} matches at either end, case is ignored.
    *
-   * @param patterns for example {@code "Password"}, {@code "*Token*"}
+   * @param patterns for example {@code "Password"}, {@code "*Token*"}; not null or blank
    * @return this builder
+   * @throws NullPointerException when the array or a pattern is null
+   * @throws IllegalArgumentException when a pattern is blank
    */
   public ReporterBuilder dataExclusions(String... patterns) {
-    this.dataExclusions = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(patterns)));
+    if (patterns == null) {
+      throw new NullPointerException("dataExclusions == null: pass patterns, or none");
+    }
+    Set<String> checked = new LinkedHashSet<>();
+    for (int i = 0; i < patterns.length; i++) {
+      if (patterns[i] == null) {
+        throw new NullPointerException("dataExclusions[" + i + "] == null: pass key patterns such as \"*Password*\"");
+      }
+      if (patterns[i].trim().isEmpty()) {
+        throw new IllegalArgumentException("dataExclusions[" + i + "] is blank: pass key patterns such as \"*Password*\"");
+      }
+      checked.add(patterns[i].trim());
+    }
+    this.dataExclusions = Collections.unmodifiableSet(checked);
     return this;
   }
 
@@ -329,13 +354,7 @@ public final class ReporterBuilder {
    * @return this builder
    */
   public ReporterBuilder defaultData(String key, Object value) {
-    if (key == null || key.trim().isEmpty()) {
-      throw new IllegalArgumentException("defaultData key is blank");
-    }
-    if (key.startsWith("@")) {
-      throw new IllegalArgumentException("defaultData key " + key + " starts with @, which is reserved for known data");
-    }
-    defaultData.put(key, EventBuilder.plain(value, 1));
+    defaultData.put(EventBuilder.dataKey(key), new DataSanitizer().copy(value));
     return this;
   }
 

@@ -53,7 +53,7 @@ public final class ReportingScope implements AutoCloseable {
   /**
    * Adds tags to the events of this scope.
    *
-   * @param tags 1 to 255 characters each, no control characters
+   * @param tags 1 to 100 characters each, no control or invisible formatting characters
    * @return this scope
    */
   public ReportingScope tags(String... tags) {
@@ -77,16 +77,11 @@ public final class ReportingScope implements AutoCloseable {
    * @return this scope
    */
   public ReportingScope data(String key, Object value) {
-    if (key == null || key.trim().isEmpty()) {
-      throw new IllegalArgumentException("data key is blank");
-    }
-    if (key.startsWith("@")) {
-      throw new IllegalArgumentException("data key " + key + " starts with @, which is reserved for known data");
-    }
-    Object copy = EventBuilder.plain(value, 1);
+    String checked = EventBuilder.dataKey(key);
+    Object copy = new DataSanitizer().copy(value);
     Snapshot now = own();
     Map<String, Object> more = new LinkedHashMap<>(now.data);
-    more.put(key, copy);
+    more.put(checked, copy);
     current.set(new Snapshot(now.userIdentity, now.userName, now.tags, Collections.unmodifiableMap(more)));
     return this;
   }

@@ -160,6 +160,123 @@ class ErrorConverterTest {
     assertThat(ours).isSubsetOf(known).contains("stack_trace", "declaring_namespace", "declaring_type", "inner", "modules");
   }
 
+  @Test
+  void survivesAThrowableWhoseGettersAndMessageThrow() throws IOException {
+    HostileException hostile = new HostileException();
+
+    ErrorInfo error = converter.convert(hostile, noExclusions);
+
+    assertThat(error.getType()).isEqualTo(HostileException.class.getName());
+    assertThat(error.getMessage()).isEqualTo("[getMessage() threw java.lang.IllegalStateException]");
+    assertThat(error.getStackTrace()).isEmpty();
+    assertThat(error.getInner()).isNull();
+    assertThat(ext(error)).containsEntry("Ratio", "NaN").containsEntry("Limit", "-Infinity")
+        .containsEntry("Text", "[toString() threw java.lang.IllegalStateException]").doesNotContainKey("Broken");
+    assertThat(moshi.adapter(ErrorInfo.class).toJson(error)).doesNotContain("NaN,").contains("\"NaN\"");
+  }
+
+  @Test
+  void cutsHugeMessagesLikeTheEventsMessage() {
+    char[] chars = new char[10_000_000];
+    Arrays.fill(chars, 'm');
+    String huge = new String(chars);
+
+    ErrorInfo error = converter.convert(new IllegalStateException(huge, new IOException(huge)), noExclusions);
+
+    assertThat(error.getMessage()).hasSize(ErrorConverter.MAX_MESSAGE_LENGTH).endsWith("m\u2026");
+    assertThat(error.getInner().getMessage()).hasSize(ErrorConverter.MAX_MESSAGE_LENGTH);
+  }
+
+  @Test
+  void survivesSuppressedCyclesAndBoundsHowManyThrowablesAreConverted() {
+    Exception first = new Exception("first");
+    Exception second = new Exception("second");
+    first.addSuppressed(second);
+    second.addSuppressed(first);
+    second.initCause(first);
+    Exception wide = new Exception("wide");
+    Exception chain = wide;
+    for (int i = 0; i < 10_000; i++) {
+      Exception next = new Exception("suppressed " + i);
+      for (int j = 0; j < 3; j++) {
+        chain.addSuppressed(new Exception("sibling " + i + "." + j));
+      }
+      chain.addSuppressed(next);
+      chain = next;
+    }
+
+    ErrorInfo cyclic = converter.convert(first, noExclusions);
+    ErrorInfo bounded = converter.convert(wide, noExclusions);
+
+    assertThat(suppressed(cyclic.getData())).extracting(InnerError::getMessage).containsExactly("second");
+    assertThat(suppressed(suppressed(cyclic.getData()).get(0).getData())).isNull();
+    assertThat(countThrowables(bounded.getData())).isLessThanOrEqualTo(ErrorConverter.MAX_THROWABLES);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<InnerError> suppressed(Map<String, Object> data) {
+    return data == null ? null : (List<InnerError>) data.get("suppressed");
+  }
+
+  private static int countThrowables(Map<String, Object> data) {
+    int count = 1;
+    List<InnerError> suppressed = suppressed(data);
+    if (suppressed != null) {
+      for (InnerError inner : suppressed) {
+        count += countThrowables(inner.getData());
+      }
+    }
+    return count;
+  }
+
+  /** A throwable whose every overridable method throws, with getters that throw or return what JSON cannot hold. */
+  public static final class HostileException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String getMessage() {
+      throw new IllegalStateException("no message");
+    }
+
+    @Override
+    public synchronized Throwable getCause() {
+      throw new IllegalStateException("no cause");
+    }
+
+    @Override
+    public StackTraceElement[] getStackTrace() {
+      throw new IllegalStateException("no trace");
+    }
+
+    @Override
+    public String toString() {
+      throw new IllegalStateException("no text");
+    }
+
+    public double getRatio() {
+      return Double.NaN;
+    }
+
+    public Float getLimit() {
+      return Float.NEGATIVE_INFINITY;
+    }
+
+    public Number getText() {
+      return new java.math.BigDecimal("1") {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String toString() {
+          throw new IllegalStateException("no text");
+        }
+      };
+    }
+
+    public String getBroken() {
+      throw new UnsupportedOperationException("broken getter");
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> ext(ErrorInfo error) {
     return (Map<String, Object>) error.getData().get("@ext");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +43,72 @@ class ExceptionlessLogHandlerTest extends ReporterTestSupport {
     assertThat(events.get(1)).containsEntry("message", "Payment failed").containsEntry("source", "com.acme.checkout");
     assertThat((Map<String, Object>) ((Map<String, Object>) events.get(1).get("data")).get("@error"))
         .containsEntry("message", "card declined");
+  }
+
+  @Test
+  void atAllOnTheRootLoggerItIgnoresTheTransportAndTheReportersOwnThreads() throws Exception {
+    server.stubFor(post("/api/v2/events").willReturn(aResponse().withStatus(202)));
+    ExceptionlessReporter reporter = started(reporter());
+    ExceptionlessLogHandler handler = new ExceptionlessLogHandler(reporter, Level.ALL);
+
+    for (String transport : new String[] {"okhttp3.OkHttpClient", "okhttp3.internal.http2.Http2", "okio.Okio", "retrofit2.Retrofit",
+        "com.squareup.moshi.Moshi", "com.exceptionless.client.reporting"}) {
+      handler.publish(record(Level.FINE, transport, "--> POST /api/v2/events"));
+    }
+    Thread reporterThread = new Thread(() -> handler.publish(record(Level.SEVERE, "com.acme.app", "on the sender")),
+        "exceptionless-reporter-sender");
+    reporterThread.start();
+    reporterThread.join();
+    handler.publish(record(Level.FINE, "com.acme.app", "an application line"));
+    reporter.flush(Duration.ofSeconds(10));
+
+    List<Map<String, Object>> events = acceptedEvents();
+    assertThat(events).extracting(e -> e.get("message")).containsExactly("an application line");
+    assertThat(reporter.stats().submitted()).isEqualTo(1);
+  }
+
+  @Test
+  void attachedToTheRootLoggerAtAllOneApplicationLineIsOneEvent() throws Exception {
+    server.stubFor(post("/api/v2/events").willReturn(aResponse().withStatus(202)));
+    ExceptionlessReporter reporter = started(reporter());
+    Logger root = Logger.getLogger("");
+    Level rootLevel = root.getLevel();
+    Logger okhttp = Logger.getLogger("okhttp3.OkHttpClient");
+    ExceptionlessLogHandler handler = new ExceptionlessLogHandler(reporter, Level.ALL);
+    root.addHandler(handler);
+    root.setLevel(Level.ALL);
+    okhttp.setLevel(Level.ALL);
+    try {
+      Logger.getLogger("com.acme.checkout").fine("one application line");
+      reporter.flush(Duration.ofSeconds(10));
+      Thread.sleep(200);
+      reporter.flush(Duration.ofSeconds(10));
+    } finally {
+      root.removeHandler(handler);
+      root.setLevel(rootLevel);
+      okhttp.setLevel(null);
+    }
+
+    assertThat(acceptedEvents()).extracting(e -> e.get("message")).containsExactly("one application line");
+  }
+
+  @Test
+  void recordsLoggedWhileAThreadIsReportingAreIgnored() {
+    assertThat(ReportingLoopGuard.ignores("com.acme.app")).isFalse();
+    assertThat(ReportingLoopGuard.ignores(null)).isFalse();
+    assertThat(ReportingLoopGuard.enter()).isTrue();
+    try {
+      assertThat(ReportingLoopGuard.ignores("com.acme.app")).isTrue();
+      assertThat(ReportingLoopGuard.enter()).isFalse();
+    } finally {
+      ReportingLoopGuard.exit();
+    }
+    assertThat(ReportingLoopGuard.ignores("com.acme.app")).isFalse();
+  }
+
+  private static LogRecord record(Level level, String logger, String message) {
+    LogRecord record = new LogRecord(level, message);
+    record.setLoggerName(logger);
+    return record;
   }
 }
