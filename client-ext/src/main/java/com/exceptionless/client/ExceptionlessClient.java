@@ -65,7 +65,7 @@ public final class ExceptionlessClient {
     this.auth = new AuthService(anonymous.create(AuthApi.class), authenticated.create(AuthApi.class), executor, check);
     this.projects = new ProjectService(authenticated.create(ProjectApi.class), executor, check);
     this.tokens = new TokenService(authenticated.create(TokenApi.class), executor, check, projects, Clock.systemUTC());
-    this.events = new EventService(authenticated.create(EventApi.class), executor, check, summaries);
+    this.events = new EventService(authenticated.create(EventApi.class), executor, check, summaries, retries.clock());
     this.organizations = new OrganizationService(authenticated.create(OrganizationApi.class),
         authenticated.create(ProjectApi.class), tokens, executor, check);
     this.stacks = new StackService(authenticated.create(StackApi.class), executor, check, summaries);
