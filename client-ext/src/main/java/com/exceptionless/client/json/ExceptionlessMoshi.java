@@ -20,11 +20,24 @@ public final class ExceptionlessMoshi {
    * @return the Moshi instance
    */
   public static Moshi create() {
-    return new Moshi.Builder()
+    return create(false);
+  }
+
+  /**
+   * Returns a new Moshi instance; with keepNumberTypes, free-form values are read by
+   * {@link FreeFormValueAdapter} (integers as {@code Long}), else by Moshi's own adapter (every number a
+   * {@code Double}). The SDK's default is not switched yet: the reporter's tests, owned elsewhere, still expect
+   * {@code Double} (issue 8, point 4).
+   */
+  static Moshi create(boolean keepNumberTypes) {
+    Moshi.Builder builder = new Moshi.Builder()
         .add(OffsetDateTimeAdapter.FACTORY)
         .add(UnknownEnumFallbackFactory.INSTANCE)
         .add(ReadOnlyCollectionsFactory.INSTANCE)
-        .add(new StackFrameJsonCache())
-        .build();
+        .add(new StackFrameJsonCache());
+    if (keepNumberTypes) {
+      builder.add(FreeFormValueAdapter.FACTORY);
+    }
+    return builder.build();
   }
 }
