@@ -6,6 +6,7 @@ import com.exceptionless.client.generated.api.OrganizationApi;
 import com.exceptionless.client.generated.api.ProjectApi;
 import com.exceptionless.client.generated.api.StackApi;
 import com.exceptionless.client.generated.api.TokenApi;
+import com.exceptionless.client.generated.api.UserApi;
 import com.exceptionless.client.model.ViewProject;
 import com.exceptionless.client.model.ViewToken;
 import com.squareup.moshi.Moshi;
@@ -49,6 +50,7 @@ public final class ExceptionlessClient {
   private final EventService events;
   private final OrganizationService organizations;
   private final StackService stacks;
+  private final UserService users;
 
   ExceptionlessClient(ExceptionlessClientBuilder settings, HttpUrl serverUrl, Credential credential,
       OkHttpClient sharedHttp, Moshi moshi, RetryPolicy retries) {
@@ -69,6 +71,7 @@ public final class ExceptionlessClient {
     this.organizations = new OrganizationService(authenticated.create(OrganizationApi.class),
         authenticated.create(ProjectApi.class), tokens, executor, check);
     this.stacks = new StackService(authenticated.create(StackApi.class), executor, check, summaries);
+    this.users = new UserService(authenticated.create(UserApi.class), executor, check);
   }
 
   /** Returns a builder with the defaults: the hosted server, no credential, the default timeouts. */
@@ -160,7 +163,7 @@ public final class ExceptionlessClient {
     return auth;
   }
 
-  /** Organizations, their projects and tokens (needs the user role). */
+  /** Organizations, their projects, tokens, members and data (needs the user role). */
   public OrganizationService organizations() {
     return organizations;
   }
@@ -183,6 +186,11 @@ public final class ExceptionlessClient {
   /** Stacks, the groups of similar events (needs the user role). */
   public StackService stacks() {
     return stacks;
+  }
+
+  /** The current user (needs the user role and a user). */
+  public UserService users() {
+    return users;
   }
 
   /** Returns the server URL, always ending with {@code /}. */

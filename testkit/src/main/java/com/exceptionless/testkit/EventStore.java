@@ -40,7 +40,7 @@ final class EventStore {
 
   /** Stores the event under its stack; returns null when the stack is discarded (the server drops the event). */
   synchronized StoredEvent store(ProjectRecord project, ProcessedEvent event, Instant now) {
-    StackSignature signature = StackSignature.of(project.id, event);
+    StackSignature signature = StackSignature.of(project, event);
     String signatureKey = project.id + "|" + signature.hash;
     StackRecord stack = stacks.get(stackIdsBySignature.get(signatureKey));
     boolean first = stack == null;

@@ -83,6 +83,8 @@ public final class ExceptionlessTestServer implements AutoCloseable {
     eventRoutes.register(routes);
     new EventReadRoutes(store, eventStore, plan).register(routes);
     new StackRoutes(store, eventStore, clock, plan).register(routes);
+    new MemberRoutes(store).register(routes);
+    new DataRoutes(store, eventStore, clock).register(routes);
     this.accounts = builder.seeded ? SeedData.seed(store, clock.instant()) : null;
 
     InetAddress loopback = InetAddress.getLoopbackAddress();

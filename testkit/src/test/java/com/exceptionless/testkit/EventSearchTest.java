@@ -46,7 +46,7 @@ class EventSearchTest extends SeededServerTest {
     assertThat(errorStack).containsEntry("title", "inner").containsEntry("status", "open")
         .containsEntry("total_occurrences", 2L)
         .containsEntry("signature_info", Map.of("ExceptionType", "System.NullReferenceException",
-            "Method", "Acme.Shop.Pay"));
+            "Method", "Acme.Shop.Pay()"));
     assertThat(server.stacks().get(1)).containsEntry("title", "hello");
   }
 
