@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The client routes of the event area: POST events and POST projects/{projectId}/events (the server's checks in
- * pipeline order: 401 no organization, 503 disabled, 411, 413, 415, 404/400 project; then 202 with the config
+ * pipeline order: 401 no organization, 503 disabled, 411 for {@code Content-Length: 0} (a chunked empty body is
+ * accepted and yields no events), 413, 415, 404/400 project; then 202 with the config
  * version, recording what arrived and handing it to the {@link EventProcessor}; a body that cannot be
  * decompressed is accepted and dropped, as the server's job drops it), the user-description routes (202 with the
  * config version; 422 on a malformed email address or with neither email address nor description) and the
@@ -64,9 +65,6 @@ final class EventRoutes {
       return Problems.status(request, 411);
     }
     byte[] raw = request.readBody(MAXIMUM_EVENT_POST_SIZE);
-    if (raw.length == 0) {
-      return Problems.status(request, 411);
-    }
     String contentType = request.header("content-type");
     if (!EventBody.isSupportedContentType(contentType)) {
       return Problems.status(request, 415);

@@ -155,6 +155,19 @@ class ServerSourceFidelityTest {
   }
 
   @Test
+  void anEmptyChunkedBodyIsAcceptedButContentLengthZeroIs411() {
+    HttpResponse<String> chunked = http.send("POST", "/api/v2/events",
+        HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.noBody()), client,
+        "Content-Type", "application/json");
+    HttpResponse<String> empty = http.send("POST", "/api/v2/events", HttpRequest.BodyPublishers.noBody(), client,
+        "Content-Type", "application/json");
+
+    assertThat(chunked.statusCode()).isEqualTo(202);
+    assertThat(empty.statusCode()).isEqualTo(411);
+    assertThat(server.storedEvents()).isEmpty();
+  }
+
+  @Test
   void bodiesAreParsedByTheirFirstCharacterAndMalformedJsonBecomesLogLines() {
     http.send("POST", "/api/v2/events", HttpRequest.BodyPublishers.ofString("  {\"type\":\"feature\",\"source\":\"f\"}"),
         client, "Content-Type", "text/plain");
