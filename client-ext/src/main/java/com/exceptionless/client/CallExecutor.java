@@ -10,6 +10,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -17,6 +18,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.logging.Level;
 import okhttp3.MediaType;
@@ -36,11 +38,13 @@ final class CallExecutor {
   private static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
 
   private final JsonAdapter<HttpValidationProblemDetails> problemAdapter;
+  private final JsonAdapter<Map<String, Object>> extensionAdapter;
   private final JsonAdapter<ModelActionResults> bulkAdapter;
   private final RetryPolicy retries;
 
   CallExecutor(Moshi moshi, RetryPolicy retries) {
     this.problemAdapter = moshi.adapter(HttpValidationProblemDetails.class);
+    this.extensionAdapter = moshi.adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
     this.bulkAdapter = moshi.adapter(ModelActionResults.class);
     this.retries = retries;
   }
@@ -184,7 +188,8 @@ final class CallExecutor {
   RuntimeException failure(Response<?> response, IntFunction<String> hints) {
     String route = Routes.describe(response.raw().request());
     String hint = hints.apply(response.code());
-    HttpValidationProblemDetails problem = readProblem(response.errorBody());
+    String body = readProblemText(response.errorBody());
+    HttpValidationProblemDetails problem = parseProblem(body);
     ProblemDetails details = problem == null ? null : ProblemDetails.builder()
         .type(problem.getType())
         .title(problem.getTitle())
@@ -193,10 +198,12 @@ final class CallExecutor {
         .instance(problem.getInstance())
         .build();
     return ErrorResponse.of(response.code(), route, details,
-        problem == null ? null : problem.getErrors(), response.headers().toMultimap(), hint).toException();
+        problem == null ? null : problem.getErrors(), response.headers().toMultimap(), hint,
+        problem == null ? null : problemReferenceId(body)).toException();
   }
 
-  private HttpValidationProblemDetails readProblem(ResponseBody body) {
+  /** Reads a JSON error body (at most {@link #MAX_ERROR_BODY_BYTES}) as text, or null; closes the body. */
+  private static String readProblemText(ResponseBody body) {
     if (body == null) {
       return null;
     }
@@ -207,7 +214,29 @@ final class CallExecutor {
         return null;
       }
       String text = closing.string();
-      return text.trim().startsWith("{") ? problemAdapter.fromJson(text) : null;
+      return text.trim().startsWith("{") ? text : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private HttpValidationProblemDetails parseProblem(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return problemAdapter.fromJson(text);
+    } catch (IOException | JsonDataException e) {
+      return null;
+    }
+  }
+
+  /** The {@code reference-id} extension member of a problem-details body (sent with 5xx answers), or null. */
+  private String problemReferenceId(String text) {
+    try {
+      Map<String, Object> members = extensionAdapter.fromJson(text);
+      Object referenceId = members == null ? null : members.get("reference-id");
+      return referenceId instanceof String ? (String) referenceId : null;
     } catch (IOException | JsonDataException e) {
       return null;
     }

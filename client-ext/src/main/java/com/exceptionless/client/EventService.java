@@ -9,6 +9,9 @@ import com.exceptionless.client.model.StackSummary;
 import com.exceptionless.client.model.UserDescription;
 import com.exceptionless.client.paging.AutoPager;
 import com.exceptionless.client.paging.Page;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -22,14 +25,20 @@ import retrofit2.Response;
 /**
  * Events: submission ({@code POST api/v2/events}, as JSON or as plain-text log lines), user descriptions
  * and session heartbeats, which a client-scoped API key may send; and reading, counting and deleting,
- * which need the user role. Every call is synchronous and sends one request (plus retries). Events the
- * server would drop silently after accepting them (bad reference id, blank or long tags, long type) are
- * rejected before anything is sent. The server processes submissions asynchronously: an accepted event
+ * which need the user role. Every call is synchronous and sends one request (plus retries). Before anything
+ * is sent, events are refused that the server would accept with 202 and then drop silently (dated more than
+ * 3 days ago, a type over 100 characters, which fails the whole post) or quietly change (a reference id it
+ * would replace with {@code invalid-reference-id}, a blank tag it would remove). Reference ids must not be reused
+ * within 24 hours: the server drops, without a word, an event whose reference id the project already used in
+ * that time (the SDK cannot see that). The server processes submissions asynchronously: an accepted event
  * can be read a few seconds later, so poll for it. Immutable and thread-safe.
  */
 public final class EventService {
   /** The most events the SDK sends in one request. */
   public static final int MAX_EVENTS_PER_REQUEST = 1000;
+
+  /** How far back the server accepts an event's date; older events are dropped after the 202. */
+  static final Duration MAXIMUM_EVENT_AGE = Duration.ofDays(3);
 
   /** Page size used when walking every event. */
   static final int AUTO_PAGING_LIMIT = EventQuery.MAX_LIMIT;
@@ -40,9 +49,11 @@ public final class EventService {
   private final CallExecutor executor;
   private final CredentialCheck credentials;
   private final SummaryReader summaries;
+  private final Clock clock;
 
-  EventService(EventApi api, CallExecutor executor, CredentialCheck credentials, SummaryReader summaries) {
+  EventService(EventApi api, CallExecutor executor, CredentialCheck credentials, SummaryReader summaries, Clock clock) {
     this.api = api;
+    this.clock = clock;
     this.executor = executor;
     this.credentials = credentials;
     this.summaries = summaries;
@@ -393,7 +404,7 @@ public final class EventService {
     return RequestBody.create(text.toString(), PLAIN_TEXT);
   }
 
-  private static List<Event> check(List<Event> events) {
+  private List<Event> check(List<Event> events) {
     if (events == null) {
       throw new NullPointerException("events == null");
     }
@@ -404,29 +415,37 @@ public final class EventService {
       throw new IllegalArgumentException(events.size() + " events in one request: send at most " + MAX_EVENTS_PER_REQUEST);
     }
     List<Event> copy = new ArrayList<>(events);
+    OffsetDateTime oldestAccepted = OffsetDateTime.now(clock).minus(MAXIMUM_EVENT_AGE);
     for (int i = 0; i < copy.size(); i++) {
       Event event = copy.get(i);
       if (event == null) {
         throw new NullPointerException("events[" + i + "] == null");
       }
-      checkEvent(event, "events[" + i + "]");
+      checkEvent(event, "events[" + i + "]", oldestAccepted);
     }
     return copy;
   }
 
-  private static void checkEvent(Event event, String name) {
+  private static void checkEvent(Event event, String name, OffsetDateTime oldestAccepted) {
     if (event.getReferenceId() != null && !Ids.IDENTIFIER.matcher(event.getReferenceId()).matches()) {
       throw new IllegalArgumentException(name + ".reference_id \"" + event.getReferenceId()
-          + "\" must be 8 to 100 letters, digits or dashes (the server drops the event otherwise)");
+          + "\" must be 8 to 100 letters, digits or dashes (the server would store the event with the reference"
+          + " id \"invalid-reference-id\" instead, so it could not be found by this one)");
     }
     if (event.getType() != null && (event.getType().isEmpty() || event.getType().length() > 100)) {
-      throw new IllegalArgumentException(name + ".type must be 1 to 100 characters (the server drops the event otherwise)");
+      throw new IllegalArgumentException(name + ".type must be 1 to 100 characters (leave it unset for the server"
+          + " to choose error or log; a longer type makes the server fail every event of the request)");
+    }
+    if (event.getDate() != null && event.getDate().isBefore(oldestAccepted)) {
+      throw new IllegalArgumentException(name + ".date " + event.getDate() + " is more than 3 days ago: the server"
+          + " accepts such an event with 202 and then drops it without a word (it takes events dated at most 3"
+          + " days back); send events as they happen, or date it later");
     }
     if (event.getTags() != null) {
       for (String tag : event.getTags()) {
         if (tag == null || tag.trim().isEmpty() || tag.length() > 255) {
           throw new IllegalArgumentException(name + ".tags has a tag that is blank or longer than 255 characters"
-              + " (the server drops the event otherwise)");
+              + " (the server would remove it; it also removes tags over 100 characters and keeps at most 50)");
         }
       }
     }

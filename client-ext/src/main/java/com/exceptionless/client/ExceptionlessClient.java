@@ -6,6 +6,7 @@ import com.exceptionless.client.generated.api.OrganizationApi;
 import com.exceptionless.client.generated.api.ProjectApi;
 import com.exceptionless.client.generated.api.StackApi;
 import com.exceptionless.client.generated.api.TokenApi;
+import com.exceptionless.client.generated.api.UserApi;
 import com.exceptionless.client.model.ViewProject;
 import com.exceptionless.client.model.ViewToken;
 import com.squareup.moshi.Moshi;
@@ -50,6 +51,7 @@ public final class ExceptionlessClient {
   private final OrganizationService organizations;
   private final StackService stacks;
   private final OkHttpClient authenticatedHttp;
+  private final UserService users;
 
   ExceptionlessClient(ExceptionlessClientBuilder settings, HttpUrl serverUrl, Credential credential,
       OkHttpClient sharedHttp, Moshi moshi, RetryPolicy retries) {
@@ -67,10 +69,11 @@ public final class ExceptionlessClient {
     this.auth = new AuthService(anonymous.create(AuthApi.class), authenticated.create(AuthApi.class), executor, check);
     this.projects = new ProjectService(authenticated.create(ProjectApi.class), executor, check);
     this.tokens = new TokenService(authenticated.create(TokenApi.class), executor, check, projects, Clock.systemUTC());
-    this.events = new EventService(authenticated.create(EventApi.class), executor, check, summaries);
+    this.events = new EventService(authenticated.create(EventApi.class), executor, check, summaries, retries.clock());
     this.organizations = new OrganizationService(authenticated.create(OrganizationApi.class),
         authenticated.create(ProjectApi.class), tokens, executor, check);
     this.stacks = new StackService(authenticated.create(StackApi.class), executor, check, summaries);
+    this.users = new UserService(authenticated.create(UserApi.class), executor, check);
   }
 
   /** Returns a builder with the defaults: the hosted server, no credential, the default timeouts. */
@@ -162,7 +165,7 @@ public final class ExceptionlessClient {
     return auth;
   }
 
-  /** Organizations, their projects and tokens (needs the user role). */
+  /** Organizations, their projects, tokens, members and data (needs the user role). */
   public OrganizationService organizations() {
     return organizations;
   }
@@ -185,6 +188,11 @@ public final class ExceptionlessClient {
   /** Stacks, the groups of similar events (needs the user role). */
   public StackService stacks() {
     return stacks;
+  }
+
+  /** The current user (needs the user role and a user). */
+  public UserService users() {
+    return users;
   }
 
   /** Returns the server URL, always ending with {@code /}. */

@@ -251,13 +251,17 @@ public final class ExceptionlessClientBuilder {
   }
 
   /**
-   * Builds the client.
+   * Builds the client. With an {@code http://} server URL on a host other than the loopback, it logs one
+   * warning to the {@code java.util.logging} logger {@code com.exceptionless.client}: API keys and user tokens
+   * would travel in clear text (clients derived from this one with {@code withApiKey}, {@code withUserToken} or
+   * {@code newBuilder} do not warn again).
    *
    * @return a new immutable client
    */
   public ExceptionlessClient build() {
     OkHttpClient http = sharedHttp;
     if (http == null) {
+      ServerUrls.warnIfCleartext(serverUrl);
       OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
       http = base.newBuilder()
           .socketFactory(new NoDelaySocketFactory(base.socketFactory()))

@@ -6,19 +6,25 @@ import com.exceptionless.client.model.NewOrganization;
 import com.exceptionless.client.model.NewToken;
 import com.exceptionless.client.model.ViewOrganization;
 import com.exceptionless.client.model.ViewProject;
+import com.exceptionless.client.model.StringValueFromBody;
 import com.exceptionless.client.model.ViewToken;
+import com.exceptionless.client.model.ViewUser;
 import com.exceptionless.client.paging.AutoPager;
 import com.exceptionless.client.paging.Page;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import retrofit2.Response;
 
 /**
- * Organizations ({@code api/v2/organizations}): list, get, create, rename and delete them, and reach
- * their projects and tokens. Needs the user role (token calls need a user login token). Immutable and
+ * Organizations ({@code api/v2/organizations}): list, get, create, rename and delete them, reach
+ * their projects and tokens, manage their members and invitations, and set their data. Needs the user role (token calls need a user login token). Immutable and
  * thread-safe.
  */
 public final class OrganizationService {
+  /** The largest page of users the server returns. */
+  public static final int MAX_USER_LIMIT = 100;
+
   private final OrganizationApi api;
   private final ProjectApi projectApi;
   private final TokenService tokens;
@@ -177,6 +183,95 @@ public final class OrganizationService {
    */
   public ViewToken createToken(String organizationId, NewToken token) {
     return tokens.createForOrganization(organizationId, token);
+  }
+
+  /**
+   * Lists one page of an organization's members, followed by its pending invitations ({@code isInvite} true,
+   * only the email address set); the {@code global} role is shown only to global administrators.
+   *
+   * @param organizationId the organization id
+   * @param page the page number, from 1
+   * @param limit the page size, 1 to {@value #MAX_USER_LIMIT}
+   * @return the page, with the total from {@code X-Result-Count}
+   * @throws com.exceptionless.client.errors.NotFoundException when the caller is not a member
+   */
+  public Page<ViewUser> users(String organizationId, int page, int limit) {
+    Ids.objectId(organizationId, "organizationId");
+    int checkedPage = QueryChecks.page(page);
+    int checkedLimit = QueryChecks.limit(limit, MAX_USER_LIMIT);
+    QueryChecks.withinSkipLimit(checkedPage, checkedLimit);
+    credentials.requireAny("Listing an organization's users");
+    Response<List<ViewUser>> response = executor.execute(
+        api.listOrganizationUsers(organizationId, checkedPage, checkedLimit), CredentialCheck.USER_ROLE_NEEDED);
+    return Pages.numbered(response, next -> users(organizationId, next, checkedLimit));
+  }
+
+  /**
+   * Adds the user with this email address to the organization, or invites the address when no user has it
+   * (the server mails the invitation). Adding a member again changes nothing.
+   *
+   * @param organizationId the organization id
+   * @param emailAddress the email address
+   * @throws com.exceptionless.client.errors.PlanLimitException (426) when the plan allows no more users
+   */
+  public void addUser(String organizationId, String emailAddress) {
+    Ids.objectId(organizationId, "organizationId");
+    String email = email(emailAddress);
+    credentials.requireAny("Adding a user to an organization");
+    executor.execute(api.addOrganizationUser(organizationId, email), CredentialCheck.USER_ROLE_NEEDED);
+  }
+
+  /**
+   * Removes the member with this email address from the organization, or withdraws the invitation of that
+   * address; an address that is neither changes nothing.
+   *
+   * @param organizationId the organization id
+   * @param emailAddress the email address
+   * @throws com.exceptionless.client.errors.BadRequestException when it is the organization's last member
+   */
+  public void removeUser(String organizationId, String emailAddress) {
+    Ids.objectId(organizationId, "organizationId");
+    String email = email(emailAddress);
+    credentials.requireAny("Removing a user from an organization");
+    executor.execute(api.removeOrganizationUser(organizationId, email), CredentialCheck.USER_ROLE_NEEDED);
+  }
+
+  /**
+   * Stores a value in the organization's {@code data} (key and value are trimmed by the server).
+   *
+   * @param organizationId the organization id
+   * @param key the key: not blank, not starting with {@code -}
+   * @param value the value: not blank
+   */
+  public void setData(String organizationId, String key, String value) {
+    Ids.objectId(organizationId, "organizationId");
+    String checkedKey = DataKeys.key(key);
+    String checkedValue = DataKeys.value(value);
+    credentials.requireAny("Changing an organization's data");
+    executor.execute(api.setOrganizationData(organizationId, checkedKey,
+        StringValueFromBody.builder().value(checkedValue).build()), CredentialCheck.USER_ROLE_NEEDED);
+  }
+
+  /**
+   * Removes a key from the organization's {@code data}; a key that is not there changes nothing.
+   *
+   * @param organizationId the organization id
+   * @param key the key: not blank
+   */
+  public void deleteData(String organizationId, String key) {
+    Ids.objectId(organizationId, "organizationId");
+    String checkedKey = DataKeys.key(key);
+    credentials.requireAny("Changing an organization's data");
+    executor.execute(api.deleteOrganizationData(organizationId, checkedKey), CredentialCheck.USER_ROLE_NEEDED);
+  }
+
+  private static String email(String emailAddress) {
+    Objects.requireNonNull(emailAddress, "emailAddress == null");
+    String trimmed = emailAddress.trim();
+    if (trimmed.isEmpty() || trimmed.indexOf('@') <= 0 || trimmed.indexOf('/') >= 0) {
+      throw new IllegalArgumentException("emailAddress \"" + emailAddress + "\" is not an email address");
+    }
+    return trimmed;
   }
 
   private static String name(String name) {

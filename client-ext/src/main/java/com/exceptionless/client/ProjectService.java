@@ -9,21 +9,30 @@ import com.exceptionless.client.model.StringValueFromBody;
 import com.exceptionless.client.model.UpdateProject;
 import com.exceptionless.client.model.ProblemDetails;
 import com.exceptionless.client.model.ViewProject;
+import com.exceptionless.client.model.WorkInProgressResult;
 import com.exceptionless.client.paging.AutoPager;
 import com.exceptionless.client.paging.Page;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import retrofit2.Response;
 
 /**
- * Projects ({@code api/v2/projects}): list, find, create, change and delete them, check names, and read
- * or change their client configuration. Everything but the client configuration needs the user role.
+ * Projects ({@code api/v2/projects}): list, find, create, change and delete them, check names, read
+ * or change their client configuration, set their data (such as the namespaces errors group by) and reset
+ * their events. Everything but the client configuration needs the user role.
  * Immutable and thread-safe.
  */
 public final class ProjectService {
+  /** The project data key the server reads the application's namespaces from when it groups errors. */
+  public static final String USER_NAMESPACES = "UserNamespaces";
+  /** The project data key the server reads the methods that never identify an error from. */
+  public static final String COMMON_METHODS = "CommonMethods";
+
   /** Page size used when walking every project. */
   static final int AUTO_PAGING_LIMIT = 100;
 
@@ -263,6 +272,98 @@ public final class ProjectService {
     String checkedKey = configKey(key);
     credentials.requireAny("Changing the client configuration");
     executor.execute(api.deleteProjectConfigSetting(projectId, checkedKey), CredentialCheck.USER_ROLE_NEEDED);
+  }
+
+  /**
+   * Stores a value in the project's {@code data} (key and value are trimmed by the server). The server reads
+   * {@value #USER_NAMESPACES} and {@value #COMMON_METHODS} from there when it groups errors: see
+   * {@link #setUserNamespaces}.
+   *
+   * @param projectId the project id
+   * @param key the key: not blank, not starting with {@code -}
+   * @param value the value: not blank
+   */
+  public void setData(String projectId, String key, String value) {
+    Ids.objectId(projectId, "projectId");
+    String checkedKey = DataKeys.key(key);
+    String checkedValue = DataKeys.value(value);
+    credentials.requireAny("Changing a project's data");
+    executor.execute(api.setProjectData(projectId, checkedKey, StringValueFromBody.builder().value(checkedValue).build()),
+        CredentialCheck.USER_ROLE_NEEDED);
+  }
+
+  /**
+   * Removes a key from the project's {@code data}; a key that is not there changes nothing.
+   *
+   * @param projectId the project id
+   * @param key the key: not blank, not starting with {@code -}
+   */
+  public void deleteData(String projectId, String key) {
+    Ids.objectId(projectId, "projectId");
+    String checkedKey = DataKeys.key(key);
+    credentials.requireAny("Changing a project's data");
+    executor.execute(api.deleteProjectData(projectId, checkedKey), CredentialCheck.USER_ROLE_NEEDED);
+  }
+
+  /**
+   * Tells the server which namespaces are the application's own code, so that errors group on the first of
+   * their frames (project data {@value #USER_NAMESPACES}, comma-separated prefixes). Without it the server
+   * treats every namespace not starting with {@code System} or {@code Microsoft} as user code, so for Java
+   * {@code java.*}, {@code javax.*} and {@code sun.*} frames count as user code and an exception thrown inside
+   * the JDK groups on the JDK method (every {@code NumberFormatException} of the application in one stack).
+   * Pass the application's root packages, for example {@code com.acme.shop}. It applies to events processed
+   * afterwards.
+   *
+   * @param projectId the project id
+   * @param namespaces one or more package prefixes, without commas
+   */
+  public void setUserNamespaces(String projectId, Collection<String> namespaces) {
+    setData(projectId, USER_NAMESPACES, commaSeparated(namespaces, "namespaces"));
+  }
+
+  /**
+   * Tells the server which methods never identify an error (project data {@value #COMMON_METHODS}): a frame
+   * whose signature contains one of them is passed over when the server looks for the frame an error groups
+   * on. Setting it replaces the server's default ({@code DataContext.SubmitChanges}, {@code Entities.SaveChanges}).
+   *
+   * @param projectId the project id
+   * @param methods one or more method names or signature fragments, without commas, for example
+   *     {@code com.acme.shop.Retry.run}
+   */
+  public void setCommonMethods(String projectId, Collection<String> methods) {
+    setData(projectId, COMMON_METHODS, commaSeparated(methods, "methods"));
+  }
+
+  /**
+   * Queues the removal of every event and stack of a project (the project, its settings and tokens stay);
+   * the server does it asynchronously, so events may remain readable for a moment.
+   *
+   * @param projectId the project id
+   * @return the ids of the queued background work
+   */
+  public List<String> resetData(String projectId) {
+    Ids.objectId(projectId, "projectId");
+    credentials.requireAny("Resetting a project's data");
+    WorkInProgressResult result = executor.execute(api.resetProjectData(projectId), CredentialCheck.USER_ROLE_NEEDED)
+        .body();
+    return result == null || result.getWorkers() == null ? Collections.emptyList() : result.getWorkers();
+  }
+
+  private static String commaSeparated(Collection<String> items, String name) {
+    Objects.requireNonNull(items, name + " == null");
+    if (items.isEmpty()) {
+      throw new IllegalArgumentException(name + " is empty: pass at least one, or use deleteData to remove the key");
+    }
+    StringBuilder joined = new StringBuilder();
+    for (String item : items) {
+      Objects.requireNonNull(item, name + " holds null");
+      String trimmed = item.trim();
+      if (trimmed.isEmpty() || trimmed.contains(",")) {
+        throw new IllegalArgumentException(name + " holds \"" + item + "\": each must be non-blank and without commas");
+      }
+      joined.append(joined.length() == 0 ? "" : ",").append(trimmed);
+    }
+    return joined.toString();
   }
 
   /**

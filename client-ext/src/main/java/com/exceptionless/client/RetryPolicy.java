@@ -118,4 +118,9 @@ final class RetryPolicy {
     return "RetryPolicy{maxRetries=" + maxRetries + ", baseDelay=" + baseDelay + ", maxDelay=" + maxDelay
         + ", retryNonIdempotent=" + retryNonIdempotent + "}";
   }
+
+  /** The clock the client measures time with (Retry-After dates, the age of events to submit). */
+  Clock clock() {
+    return clock;
+  }
 }

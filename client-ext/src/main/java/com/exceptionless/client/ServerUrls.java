@@ -1,9 +1,14 @@
 package com.exceptionless.client;
 
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 
-/** Validates and normalises server URLs. Stateless. */
+/** Validates and normalises server URLs, and warns about clear-text ones. Stateless and thread-safe. */
 final class ServerUrls {
+  static final Logger LOGGER = Logger.getLogger("com.exceptionless.client");
+
   private ServerUrls() {
   }
 
@@ -36,5 +41,24 @@ final class ServerUrls {
           + ExceptionlessClient.DEFAULT_SERVER_URL + " (the SDK adds /api/v2 itself)");
     }
     return path.endsWith("/") ? url : url.newBuilder().encodedPath(path + "/").build();
+  }
+
+  /**
+   * Logs one warning when the URL is {@code http} on a host that is not the loopback: every request carries
+   * the API key or user token, which would then travel in clear text.
+   */
+  static void warnIfCleartext(HttpUrl url) {
+    if (!url.isHttps() && !isLoopback(url.host())) {
+      LOGGER.log(Level.WARNING, "The Exceptionless server URL " + url.scheme() + "://" + url.host()
+          + (url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port())
+          + " is not https: API keys and user tokens will travel in clear text. Use https outside a local test.");
+    }
+  }
+
+  /** Whether the host names the local machine (localhost, 127.0.0.0/8, ::1) without asking DNS. */
+  static boolean isLoopback(String host) {
+    String lower = host.toLowerCase(Locale.ROOT);
+    return lower.equals("localhost") || lower.endsWith(".localhost") || lower.equals("::1")
+        || lower.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 }

@@ -150,4 +150,40 @@ class ErrorMappingTest extends WireMockSupport {
     assertThatThrownBy(() -> userClient().projects().list())
         .hasMessageStartingWith("GET api/v2/projects answered with JSON this SDK could not read");
   }
+
+  @Test
+  void aProblemNeverCarriesTheTokenIdTheServerEchoesInItsInstance() {
+    String tokenId = "LhhP1C9gijpSKCslHHCvwdSIz298twx271nSecre";
+    server.stubFor(get("/api/v2/tokens/" + tokenId).willReturn(aResponse().withStatus(404)
+        .withHeader("Content-Type", "application/problem+json")
+        .withBody("{\"status\":404,\"title\":\"Token not found.\",\"instance\":\"GET /api/v2/tokens/" + tokenId + "\"}")));
+
+    NotFoundException error = catchThrowableOfType(NotFoundException.class, () -> userClient().tokens().get(tokenId));
+
+    assertThat(error.problem().getInstance()).isEqualTo("GET /api/v2/tokens/{id}");
+    assertThat(error.problem().toString()).doesNotContain(tokenId);
+    assertThat(error.getMessage()).doesNotContain(tokenId);
+  }
+
+  @Test
+  void aServerErrorExposesTheReferenceIdToQuoteToSupport() {
+    server.stubFor(get(urlPathEqualTo("/api/v2/projects")).willReturn(aResponse().withStatus(500)
+        .withHeader("Content-Type", "application/problem+json")
+        .withBody("{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.6.1\",\"title\":\"An error occurred\","
+            + "\"status\":500,\"reference-id\":\"8a6c3f2d91\"}")));
+
+    ServerErrorException error = catchThrowableOfType(ServerErrorException.class, () -> userClient().projects().list());
+
+    assertThat(error.referenceId()).hasValue("8a6c3f2d91");
+    assertThat(error.getMessage()).contains("reference id 8a6c3f2d91");
+  }
+
+  @Test
+  void aServerErrorWithoutAReferenceIdHasNone() {
+    server.stubFor(get(urlPathEqualTo("/api/v2/projects")).willReturn(aResponse().withStatus(503)));
+
+    ServerErrorException error = catchThrowableOfType(ServerErrorException.class, () -> userClient().projects().list());
+
+    assertThat(error.referenceId()).isEmpty();
+  }
 }

@@ -10,7 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.exceptionless.client.model.Event;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,10 @@ class EventServiceTest extends WireMockSupport {
         .putDataItem("@level", "Info")
         .build();
 
-    SubmitResult result = apiKeyClient().events().submit(event);
+    ExceptionlessClient client = builder().apiKey(API_KEY)
+        .clock(Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC)).build();
+
+    SubmitResult result = client.events().submit(event);
 
     server.verify(postRequestedFor(urlEqualTo("/api/v2/events"))
         .withHeader("Authorization", equalTo("Bearer " + API_KEY))
@@ -52,11 +58,14 @@ class EventServiceTest extends WireMockSupport {
   }
 
   @Test
-  void eventsTheServerWouldDropAreRejectedBeforeSending() {
+  void eventsTheServerWouldDropOrChangeAreRejectedBeforeSendingWithTheReason() {
     ExceptionlessClient client = apiKeyClient();
 
     assertThatThrownBy(() -> client.events().submit(Event.builder().referenceId("short").build()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("events[0].reference_id \"short\"");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("events[0].reference_id \"short\"")
+        .hasMessageContaining("invalid-reference-id");
+    assertThatThrownBy(() -> client.events().submit(Event.builder().addTagsItem(" ").build()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the server would remove it");
     assertThatThrownBy(() -> client.events().submit(Event.builder().addTagsItem(" ").build()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("events[0].tags");
     assertThatThrownBy(() -> client.events().submit(Arrays.asList(Event.builder().build(), null)))
@@ -64,5 +73,28 @@ class EventServiceTest extends WireMockSupport {
     assertThatThrownBy(() -> client.events().submit(Collections.emptyList()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("events is empty");
     assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void anEventOlderThanTheServersThreeDayWindowIsRefusedWithTheReasonAndNothingIsSent() {
+    ExceptionlessClient client = apiKeyClient();
+    OffsetDateTime fourDaysAgo = OffsetDateTime.now().minusDays(4);
+
+    assertThatThrownBy(() -> client.events().submit(Event.builder().type("log").date(fourDaysAgo).build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("events[0].date")
+        .hasMessageContaining("more than 3 days ago")
+        .hasMessageContaining("drops it without a word");
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void anEventDatedWithinTheWindowIsSent() {
+    server.stubFor(post("/api/v2/events").willReturn(aResponse().withStatus(202)));
+    ExceptionlessClient client = apiKeyClient();
+
+    client.events().submit(Event.builder().type("log").date(OffsetDateTime.now().minusDays(2)).build());
+
+    server.verify(postRequestedFor(urlEqualTo("/api/v2/events")));
   }
 }

@@ -455,21 +455,23 @@ class EventsEndToEndTest {
   }
 
   @Test
-  void eventsByReferenceIdArePaged(ExceptionlessTestServer server, TestAccounts accounts) {
+  void eventsByReferenceIdArePagedAndAReusedReferenceIdIsDroppedAsByTheServer(ExceptionlessTestServer server,
+      TestAccounts accounts) {
     ExceptionlessClient user = EndToEnd.user(server);
     String ref = EndToEnd.unique("shared-ref");
-    List<Event> events = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      events.add(Event.builder().type("log").message("shared " + i).referenceId(ref).build());
-    }
-    EndToEnd.clientKey(server).events().submit(events);
+    EndToEnd.clientKey(server).events().submit(Event.builder().type("log").message("first").referenceId(ref).build());
+    EndToEnd.anonymous(server).withApiKey(accounts.secondProjectClientApiKey()).events()
+        .submit(Event.builder().type("log").message("other project").referenceId(ref).build());
+    EndToEnd.clientKey(server).events().submit(Event.builder().type("log").message("again").referenceId(ref).build());
 
-    Page<PersistentEvent> first = user.events().byReferenceId(ref, EventQuery.builder().project(accounts.projectId()).limit(2).build());
+    Page<PersistentEvent> first = user.events().byReferenceId(ref, EventQuery.builder().limit(1).build());
     Page<PersistentEvent> second = first.nextPage();
 
-    assertThat(first.items()).hasSize(2);
+    assertThat(first.items()).hasSize(1);
     assertThat(second.items()).hasSize(1);
     assertThat(second.hasNextPage()).isFalse();
+    assertThat(server.droppedEvents()).filteredOn(dropped -> ref.equals(dropped.json().get("reference_id")))
+        .extracting(dropped -> dropped.json().get("message")).containsExactly("again");
     assertThatThrownBy(() -> user.events().byReferenceId(ref, EventQuery.builder().filter("type:log").build()))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -87,18 +87,19 @@ class ExamplesTest {
   }
 
   @Test
-  void readBackEventsExamplePollsUntilItsEventsAreStoredAndCountsThemByType() {
+  void readBackEventsExamplePollsUntilItsEventsAreStoredFindsOneByReferenceIdAndCountsThemByType() {
     int code = run(ReadBackEventsExample::run, new HashMap<>());
 
     assertThat(code).as(text(err)).isZero();
     assertThat(text(out))
-        .containsPattern("Submitted 3 events with reference id order-[0-9a-f-]{36}")
+        .containsPattern("Submitted 3 events tagged order-[0-9a-f-]{36}")
         .as("the stand-in processes after %s, so the first poll finds nothing", ReadBackEventsExample.STAND_IN_PROCESSING_DELAY)
         .contains("Poll 1: 0 of 3 events stored")
         .containsPattern("Poll \\d+: 3 of 3 events stored")
-        .containsPattern("Found log event \\w+: Order placed \\(stack \\w+\\)")
-        .containsPattern("Found usage event \\w+: Express checkout \\(stack \\w+\\)")
-        .containsPattern("Found log event \\w+: Payment captured \\(stack \\w+\\)")
+        .containsPattern("Found log event order-[0-9a-f-]{36}-placed: Order placed \\(stack \\w+\\)")
+        .containsPattern("Found usage event order-[0-9a-f-]{36}-express: Express checkout \\(stack \\w+\\)")
+        .containsPattern("Found log event order-[0-9a-f-]{36}-paid: Payment captured \\(stack \\w+\\)")
+        .contains("By reference id: 1 event")
         .contains("Count: 3 events", "  log: 2", "  usage: 1");
   }
 

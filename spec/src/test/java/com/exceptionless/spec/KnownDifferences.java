@@ -63,6 +63,8 @@ final class KnownDifferences {
       new Entry(Kind.STATUS, "submitProjectEvents", "responses.415", "§2.4.3/§4.1: as submitEvents"),
       new Entry(Kind.STATUS, "submitProjectEvents", "responses.503", "§2.4.3/§4.1: as submitEvents"),
       new Entry(Kind.STATUS, "listOrganizationProjects", "responses.400", "§4.5: as listProjects (same handler)"),
+      new Entry(Kind.STATUS, "listOrganizationUsers", "responses.400",
+          "§4.5: as listProjects, a page or limit that does not bind raises BadHttpRequestException, 400"),
       new Entry(Kind.STATUS, "createProject", "responses.426",
           "§2.4.5/§4.7: over the plan's project limit, 426 'Please upgrade your plan to add additional projects.'"),
       new Entry(Kind.STATUS, "createOrganization", "responses.426",

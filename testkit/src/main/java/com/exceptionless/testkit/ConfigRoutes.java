@@ -31,7 +31,7 @@ final class ConfigRoutes {
     if (key == null || key.trim().isEmpty() || value == null || value.trim().isEmpty()) {
       return Problems.titled(call.request, 400, "A non-empty key and value are required.");
     }
-    store.setProjectSetting(project.id, key.trim(), value);
+    store.setProjectSetting(project.id, key.trim(), value.trim());
     return ApiResponse.empty(200);
   }
 
@@ -50,25 +50,46 @@ final class ConfigRoutes {
     return ApiResponse.empty(200);
   }
 
+  /**
+   * GET projects/config (ProjectConfigMiddleware.cs): the credential's project (401 without one), a {@code v} that
+   * is not an integer ignored; GET projects/{id}/config: a {@code v} that is not an integer is 400, a project the
+   * caller cannot see 404. Both answer 304 when {@code v} is the current version, else {@code {version, settings}};
+   * neither sends X-Exceptionless-ConfigVersion.
+   */
   private ApiResponse config(RouteCall call) {
     String projectId = call.path("id");
+    int requested;
     if (projectId == null) {
       projectId = call.identity.tokenProjectId() != null ? call.identity.tokenProjectId()
           : call.identity.tokenDefaultProjectId();
+      if (projectId == null) {
+        return ApiResponse.empty(401);
+      }
+      requested = lenientInt(call.request.query.first("v"));
+    } else {
+      requested = Pager.intParameter(call.request, "v", Integer.MIN_VALUE);
     }
     ProjectRecord project = store.project(projectId);
     if (project == null || !call.identity.canAccessOrganization(project.organizationId)) {
       return Problems.projectNotFound(call.request);
     }
-    String version = Integer.toString(project.configVersion);
-    String requested = call.request.query.first("v");
-    if (requested != null && !requested.trim().isEmpty()
-        && Pager.intParameter(call.request, "v", -1) == project.configVersion) {
-      return ApiResponse.empty(304).header("X-Exceptionless-ConfigVersion", version);
+    if (requested != Integer.MIN_VALUE && requested == project.configVersion) {
+      return ApiResponse.empty(304);
     }
     Map<String, Object> body = new LinkedHashMap<String, Object>();
     body.put("version", project.configVersion);
     body.put("settings", project.settings);
-    return ApiResponse.json(200, body).header("X-Exceptionless-ConfigVersion", version);
+    return ApiResponse.json(200, body);
+  }
+
+  private static int lenientInt(String value) {
+    if (value == null) {
+      return Integer.MIN_VALUE;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException ignored) {
+      return Integer.MIN_VALUE;
+    }
   }
 }

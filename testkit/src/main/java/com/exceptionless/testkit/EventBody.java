@@ -17,8 +17,9 @@ import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
- * Decodes an event POST body: checks the content type, undoes gzip/deflate (up to ten times the post limit) and
- * turns a JSON object, a JSON array or plain-text lines into events, like the server's parser plugins; stateless.
+ * Decodes an event POST body: checks the content type, undoes gzip or raw deflate (up to ten times the post
+ * limit) and turns a JSON object, a JSON array or plain-text lines into events, like the server's parser plugins;
+ * stateless.
  */
 final class EventBody {
   private EventBody() {
@@ -48,58 +49,75 @@ final class EventBody {
   }
 
   /**
-   * Undoes the Content-Encoding (gzip, deflate in zlib or raw form, identity); returns null when the decoded
-   * body would exceed maxDecodedBytes; throws IOException when the data is corrupt or the encoding unknown.
+   * Undoes the Content-Encoding as the server's job does (ByteArrayExtensions.cs): none leaves the body as it is,
+   * exactly {@code gzip} is gzip and exactly {@code deflate} is raw DEFLATE (no zlib header); returns null when
+   * the decoded body would exceed maxDecodedBytes; throws IOException when the data is corrupt or the encoding is
+   * any other value (the server then drops the post).
    */
   static byte[] decode(byte[] raw, String contentEncoding, int maxDecodedBytes) throws IOException {
-    String encoding = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
-    if (encoding.isEmpty() || encoding.equals("identity")) {
+    if (contentEncoding == null || contentEncoding.isEmpty()) {
       return raw;
     }
-    if (encoding.equals("gzip") || encoding.equals("x-gzip")) {
+    if (contentEncoding.equals("gzip")) {
       return readLimited(new GZIPInputStream(new ByteArrayInputStream(raw)), maxDecodedBytes);
     }
-    if (encoding.equals("deflate")) {
+    if (contentEncoding.equals("deflate")) {
+      Inflater inflater = new Inflater(true);
       try {
-        return readLimited(new InflaterInputStream(new ByteArrayInputStream(raw), new Inflater(false)),
+        byte[] decoded = readLimited(new InflaterInputStream(new ByteArrayInputStream(raw), inflater),
             maxDecodedBytes);
-      } catch (IOException zlibFailed) {
-        return readLimited(new InflaterInputStream(new ByteArrayInputStream(raw), new Inflater(true)),
-            maxDecodedBytes);
+        if (decoded != null && !inflater.finished()) {
+          throw new IOException("Truncated DEFLATE data");
+        }
+        return decoded;
+      } finally {
+        inflater.end();
       }
     }
-    throw new IOException("Unsupported Content-Encoding: " + contentEncoding);
+    throw new IOException("Unsupported encoding type \"" + contentEncoding + "\".");
   }
 
-  /** Parses the decoded text into event objects; malformed JSON yields no events, as the server drops it. */
+  /**
+   * Parses the decoded text as the server's parser plugins do, by its first non-space character: {@code {} or
+   * {@code [} is JSON (an event or an array of events); anything else, and JSON that cannot be read as events, is
+   * one {@code log} event per trimmed, non-blank line holding the raw text.
+   */
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> parseEvents(String text) {
-    List<Map<String, Object>> events = new ArrayList<Map<String, Object>>();
     String trimmed = text.startsWith("\uFEFF") ? text.substring(1).trim() : text.trim();
     if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-      Object parsed;
+      List<Map<String, Object>> events = new ArrayList<Map<String, Object>>();
+      boolean readable = true;
       try {
-        parsed = Json.parse(trimmed);
-      } catch (IllegalArgumentException malformed) {
-        return events;
-      }
-      List<Object> items = parsed instanceof List ? (List<Object>) parsed : Collections.singletonList(parsed);
-      for (Object item : items) {
-        if (item instanceof Map) {
+        Object parsed = Json.parse(trimmed);
+        List<Object> items = parsed instanceof List ? (List<Object>) parsed : Collections.singletonList(parsed);
+        for (Object item : items) {
+          if (item == null) {
+            continue;
+          }
+          if (!(item instanceof Map) || !ProcessedEvent.isReadableDate(((Map<String, Object>) item).get("date"))) {
+            readable = false;
+            break;
+          }
           events.add((Map<String, Object>) item);
         }
+      } catch (IllegalArgumentException malformed) {
+        readable = false;
       }
-      return events;
+      if (readable && !events.isEmpty()) {
+        return events;
+      }
     }
+    List<Map<String, Object>> lines = new ArrayList<Map<String, Object>>();
     for (String line : trimmed.split("\r\n|\r|\n")) {
       if (!line.trim().isEmpty()) {
         Map<String, Object> event = new LinkedHashMap<String, Object>();
         event.put("type", "log");
-        event.put("message", line);
-        events.add(Collections.unmodifiableMap(event));
+        event.put("message", line.trim());
+        lines.add(Collections.unmodifiableMap(event));
       }
     }
-    return events;
+    return lines;
   }
 
   private static String mediaType(String contentType) {

@@ -136,7 +136,7 @@ final class EventReadRoutes {
     Collections.sort(matching, order);
     boolean summary = "summary".equals(mode);
     if (request.query.first("page") != null) {
-      Pager pager = Pager.from(request, MAXIMUM_LIMIT);
+      Pager pager = Pager.from(request, MAXIMUM_LIMIT).withSkipCutoff();
       return pager.respond(request, views(pager.slice(matching), summary), matching.size(), writeTotal);
     }
     return cursorPage(request, matching, order, summary, writeTotal);
@@ -174,7 +174,7 @@ final class EventReadRoutes {
     }
     String base = request.baseUrl + request.path + "?";
     QueryString query = request.query.without("before", "after", "page");
-    if (!page.isEmpty() && start > 0) {
+    if (!page.isEmpty()) {
       response.header("Link", "<" + base + query.with("before", order.cursorOf(page.get(0)))
           + ">; rel=\"previous\"");
     }
@@ -226,23 +226,58 @@ final class EventReadRoutes {
       return result != 0 ? result : String.valueOf(a.get("id")).compareTo(String.valueOf(b.get("id")));
     };
     Collections.sort(summaries, order);
-    Pager pager = Pager.from(request, MAXIMUM_LIMIT);
+    Pager pager = Pager.from(request, MAXIMUM_LIMIT).withSkipCutoff();
     return pager.respond(request, pager.slice(summaries), summaries.size(), writeTotal);
   }
 
+  /**
+   * One event (EventHandler.cs): 400 when {@code expected_stack_id} names another stack; {@code Link} values
+   * {@code previous} and {@code next} (the stack's events just before and after it by date) and {@code parent}
+   * (its stack).
+   */
   private ApiResponse get(RouteCall call) {
     StoredEvent event = events.event(call.path("id"));
     if (event == null || !call.identity.canAccessOrganization(event.organizationId)) {
       return Problems.titled(call.request, 404, EVENT_NOT_FOUND);
     }
-    return ApiResponse.json(200, event.view());
+    String expectedStackId = call.request.query.first("expected_stack_id");
+    if (expectedStackId != null && !expectedStackId.isEmpty() && !expectedStackId.equals(event.stackId)) {
+      return Problems.titled(call.request, 400, "The event \"" + event.id + "\" belongs to stack \""
+          + event.stackId + "\", not stack \"" + expectedStackId + "\". Open the event from its current stack.");
+    }
+    List<StoredEvent> siblings = new ArrayList<StoredEvent>();
+    for (StoredEvent candidate : events.events()) {
+      if (candidate.stackId.equals(event.stackId)) {
+        siblings.add(candidate);
+      }
+    }
+    Collections.sort(siblings, (a, b) -> {
+      int byDate = a.date().toInstant().compareTo(b.date().toInstant());
+      return byDate != 0 ? byDate : a.id.compareTo(b.id);
+    });
+    int index = -1;
+    for (int i = 0; i < siblings.size(); i++) {
+      if (siblings.get(i).id.equals(event.id)) {
+        index = i;
+      }
+    }
+    ApiResponse response = ApiResponse.json(200, event.view());
+    String base = call.request.baseUrl + "/api/v2/";
+    if (index > 0) {
+      response.header("Link", "<" + base + "events/" + siblings.get(index - 1).id + ">; rel=\"previous\"");
+    }
+    if (index >= 0 && index < siblings.size() - 1) {
+      response.header("Link", "<" + base + "events/" + siblings.get(index + 1).id + ">; rel=\"next\"");
+    }
+    response.header("Link", "<" + base + "stacks/" + event.stackId + ">; rel=\"parent\"");
+    return response;
   }
 
   /**
    * Counts matching events; {@code aggregations} takes space-separated {@code cardinality:<field>} and
    * {@code terms:<field>} for type, stack, project, organization, user, reference_id, source and tags (400
    * otherwise), answered as {@code {"value":n}} and {@code {"items":[{"key":…,"total":n}]}} under
-   * {@code <kind>_<field>}.
+   * {@code <kind>_<field>}; {@code aggregations} and {@code data} are always present, empty when nothing was asked.
    */
   private ApiResponse count(RouteCall call) {
     Predicate<StoredEvent> scope = scope(call);
@@ -256,9 +291,11 @@ final class EventReadRoutes {
     }
     Map<String, Object> result = new LinkedHashMap<String, Object>();
     result.put("total", matching.size());
+    Map<String, Object> results = new LinkedHashMap<String, Object>();
+    result.put("aggregations", results);
+    result.put("data", Collections.<String, Object>emptyMap());
     String aggregations = request.query.first("aggregations");
     if (aggregations != null && !aggregations.trim().isEmpty()) {
-      Map<String, Object> results = new LinkedHashMap<String, Object>();
       for (String aggregation : aggregations.trim().split("\\s+")) {
         String[] parts = aggregation.toLowerCase(Locale.ROOT).split(":", 2);
         if (parts.length != 2 || !AGGREGATION_FIELDS.contains(parts[1])
@@ -275,7 +312,6 @@ final class EventReadRoutes {
         results.put(parts[0] + "_" + parts[1], parts[0].equals("cardinality")
             ? Collections.<String, Object>singletonMap("value", counts.size()) : buckets(counts));
       }
-      result.put("aggregations", results);
     }
     return ApiResponse.json(200, result);
   }

@@ -9,9 +9,12 @@ import java.util.Map;
 
 /**
  * The client routes of the event area: POST events and POST projects/{projectId}/events (the server's checks in
- * pipeline order: 401 no organization, 503 disabled, 411, 413, 415, 404/400 project; then 202 with the config
- * version, recording what arrived and handing it to the {@link EventProcessor}), the user-description routes
- * (202; 422 on a malformed email address) and the session heartbeat (200, recorded); thread-safe.
+ * pipeline order: 401 no organization, 503 disabled, 411 for {@code Content-Length: 0} (a chunked empty body is
+ * accepted and yields no events), 413, 415, 404/400 project; then 202 with the config
+ * version, recording what arrived and handing it to the {@link EventProcessor}; a body that cannot be
+ * decompressed is accepted and dropped, as the server's job drops it), the user-description routes (202 with the
+ * config version; 422 on a malformed email address or with neither email address nor description) and the
+ * session heartbeat (200 without the config version; recorded when it has an id); thread-safe.
  */
 final class EventRoutes {
   /** The server's default MaximumEventPostSize in bytes. */
@@ -62,30 +65,37 @@ final class EventRoutes {
       return Problems.status(request, 411);
     }
     byte[] raw = request.readBody(MAXIMUM_EVENT_POST_SIZE);
-    if (raw.length == 0) {
-      return Problems.status(request, 411);
-    }
     String contentType = request.header("content-type");
     if (!EventBody.isSupportedContentType(contentType)) {
       return Problems.status(request, 415);
     }
+    ProjectRecord project = resolveProject(call, false);
+    ApiResponse accepted = ApiResponse.empty(202)
+        .header("X-Exceptionless-ConfigVersion", Integer.toString(project.configVersion));
     byte[] decoded;
+    String dropReason;
     try {
       decoded = EventBody.decode(raw, request.header("content-encoding"), 10 * MAXIMUM_EVENT_POST_SIZE);
+      dropReason = decoded == null ? "the body is over " + 10 * MAXIMUM_EVENT_POST_SIZE + " bytes decompressed"
+          : null;
     } catch (IOException e) {
-      return Problems.badBody(request, "The request body could not be decompressed.");
+      decoded = null;
+      dropReason = "the body could not be decompressed: " + e.getMessage();
     }
-    if (decoded == null) {
-      return Problems.status(request, 413);
+    if (dropReason != null) {
+      Instant now = clock.instant();
+      recorder.recordSubmission(new ReceivedSubmission(request.method, request.path, request.headers, "",
+          0, 0, project.id, now), java.util.Collections.<ReceivedEvent>emptyList());
+      recorder.recordDropped(new DroppedEvent(project.id, java.util.Collections.<String, Object>emptyMap(),
+          dropReason, now));
+      return accepted;
     }
-    ProjectRecord project = resolveProject(call, false);
     String text = new String(decoded, EventBody.charset(contentType));
     List<ReceivedEvent> received = record(request, project, text, decoded.length);
     String client = request.header("x-exceptionless-client");
     processor.accept(project.id, received, client != null ? client : request.header("user-agent"),
         request.clientAddress);
-    return ApiResponse.empty(202)
-        .header("X-Exceptionless-ConfigVersion", Integer.toString(project.configVersion));
+    return accepted;
   }
 
   /**
@@ -123,16 +133,19 @@ final class EventRoutes {
     Map<String, Object> body = JsonBody.readObject(call.request, false);
     String email = JsonBody.string(call.request, body, "email_address");
     String description = JsonBody.string(call.request, body, "description");
-    if (email != null && !EMAIL.matcher(email.trim()).matches()) {
+    if (email != null && !email.trim().isEmpty() && !EMAIL.matcher(email.trim()).matches()) {
       return Problems.invalid(call.request, "email_address", "The EmailAddress field is not a valid e-mail address.");
+    }
+    if ((email == null || email.trim().isEmpty()) && (description == null || description.trim().isEmpty())) {
+      return Problems.invalid(call.request, "email_address", "Please specify an email address or description.");
     }
     if (body.containsKey("data") && body.get("data") != null && !(body.get("data") instanceof Map)) {
       return Problems.badBody(call.request, "The JSON value of 'data' must be an object.");
     }
     ProjectRecord project = resolveProject(call, true);
     Map<String, Object> stored = new java.util.LinkedHashMap<String, Object>();
-    stored.put("email_address", email);
-    stored.put("description", description);
+    stored.put("email_address", email == null || email.trim().isEmpty() ? null : email.trim());
+    stored.put("description", description == null || description.trim().isEmpty() ? null : description.trim());
     stored.put("data", body.get("data"));
     stored.values().removeIf(java.util.Objects::isNull);
     eventStore.attachUserDescription(project.id, call.path("referenceId"),
@@ -141,24 +154,24 @@ final class EventRoutes {
         .header("X-Exceptionless-ConfigVersion", Integer.toString(project.configVersion));
   }
 
-  /** Needs {@code id} (400 without); {@code close} is true or false (400 otherwise); 404 without a project. */
+  /**
+   * As RecordSessionHeartbeatMiddleware.cs: 401 (empty) without a project on the credential; 200 and nothing
+   * recorded without an {@code id} or while submission is disabled; {@code close} is true only when it reads as
+   * true, anything else is false.
+   */
   private ApiResponse heartbeat(RouteCall call) {
-    String id = call.request.query.first("id");
-    if (id == null || id.trim().isEmpty()) {
-      return Problems.titled(call.request, 400, "The id query parameter is required.");
-    }
-    String close = call.request.query.first("close");
-    if (close != null && !close.isEmpty() && !close.equalsIgnoreCase("true") && !close.equalsIgnoreCase("false")) {
-      return Problems.titled(call.request, 400, "The value '" + close + "' is not valid for close.");
-    }
     String projectId = call.identity.tokenProjectId() != null ? call.identity.tokenProjectId()
         : call.identity.tokenDefaultProjectId();
-    ProjectRecord project = store.project(projectId);
-    if (project == null || !call.identity.canAccessOrganization(project.organizationId)) {
-      return Problems.projectNotFound(call.request);
+    if (projectId == null) {
+      return ApiResponse.empty(401);
     }
-    recorder.recordHeartbeat(new SessionHeartbeat(project.id, id.trim(), "true".equalsIgnoreCase(close),
-        clock.instant()));
+    String id = call.request.query.first("id");
+    if (id == null || id.isEmpty() || submissionDisabled) {
+      return ApiResponse.empty(200);
+    }
+    String close = call.request.query.first("close");
+    recorder.recordHeartbeat(new SessionHeartbeat(projectId, id, close != null
+        && close.trim().equalsIgnoreCase("true"), clock.instant()));
     return ApiResponse.empty(200);
   }
 

@@ -19,10 +19,28 @@ final class EventStore {
   private final Map<String, String> stackIdsBySignature = new LinkedHashMap<String, String>();
   private final Map<String, Map<String, Object>> pendingDescriptions =
       new LinkedHashMap<String, Map<String, Object>>();
+  private final Map<String, Instant> referenceIdsSeen = new java.util.HashMap<String, Instant>();
+
+  /** How long the server remembers a reference id of a project (05_CheckForDuplicateReferenceIdPlugin.cs). */
+  static final Duration REFERENCE_ID_MEMORY = Duration.ofDays(1);
+
+  /**
+   * Records the reference id as used in the project; returns false when it was already used there within the
+   * last 24 hours (the server then drops the event).
+   */
+  synchronized boolean claimReferenceId(String projectId, String referenceId, Instant now) {
+    String key = projectId + "|" + referenceId;
+    Instant seen = referenceIdsSeen.get(key);
+    if (seen != null && now.isBefore(seen.plus(REFERENCE_ID_MEMORY))) {
+      return false;
+    }
+    referenceIdsSeen.put(key, now);
+    return true;
+  }
 
   /** Stores the event under its stack; returns null when the stack is discarded (the server drops the event). */
   synchronized StoredEvent store(ProjectRecord project, ProcessedEvent event, Instant now) {
-    StackSignature signature = StackSignature.of(project.id, event);
+    StackSignature signature = StackSignature.of(project, event);
     String signatureKey = project.id + "|" + signature.hash;
     StackRecord stack = stacks.get(stackIdsBySignature.get(signatureKey));
     boolean first = stack == null;

@@ -70,7 +70,7 @@ public final class ExceptionlessTestServer implements AutoCloseable {
     this.recorder = new Recorder();
     this.plan = new AtomicReference<PlanLimits>(builder.planLimits);
     this.eventStore = new EventStore();
-    this.processor = new EventProcessor(eventStore, store, clock);
+    this.processor = new EventProcessor(eventStore, store, recorder, clock);
     processor.setDelay(builder.processingDelay);
     this.eventRoutes = new EventRoutes(store, recorder, clock, processor, eventStore);
     this.routes = new RouteTable();
@@ -83,6 +83,8 @@ public final class ExceptionlessTestServer implements AutoCloseable {
     eventRoutes.register(routes);
     new EventReadRoutes(store, eventStore, plan).register(routes);
     new StackRoutes(store, eventStore, clock, plan).register(routes);
+    new MemberRoutes(store).register(routes);
+    new DataRoutes(store, eventStore, clock).register(routes);
     this.accounts = builder.seeded ? SeedData.seed(store, clock.instant()) : null;
 
     InetAddress loopback = InetAddress.getLoopbackAddress();
@@ -242,7 +244,15 @@ public final class ExceptionlessTestServer implements AutoCloseable {
     return Collections.unmodifiableList(views);
   }
 
-  /** Returns every session heartbeat answered with 200, in arrival order. */
+  /**
+   * Returns the events (and whole posts) the server accepted with a 202 and then dropped silently, as the real
+   * server does, each with the reason, in the order they were dropped; see {@link DroppedEvent}.
+   */
+  public List<DroppedEvent> droppedEvents() {
+    return recorder.dropped();
+  }
+
+  /** Returns the session heartbeats the server answered with 200, in arrival order. */
   public List<SessionHeartbeat> heartbeats() {
     return recorder.heartbeats();
   }
@@ -276,7 +286,7 @@ public final class ExceptionlessTestServer implements AutoCloseable {
   }
 
   /**
-   * Forgets recorded requests, submissions, received events and heartbeats (usage counts from zero again); stored
+   * Forgets recorded requests, submissions, received and dropped events and heartbeats (usage counts from zero again); stored
    * events and stacks stay.
    */
   public void clearReceived() {

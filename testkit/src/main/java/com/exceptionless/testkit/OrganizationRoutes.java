@@ -129,6 +129,9 @@ final class OrganizationRoutes {
         ? store.projectsIn(Collections.singleton(organization.id)).size() : 0);
     view.put("stack_count", stats ? events.stackCount(organization.id, null) : 0);
     view.put("event_count", stats ? events.eventCount(organization.id, null) : 0);
+    if (!organization.data.isEmpty()) {
+      view.put("data", organization.data);
+    }
     view.put("invites", Collections.emptyList());
     view.put("usage_hours", Collections.emptyList());
     view.put("usage", Collections.emptyList());

@@ -13,6 +13,7 @@ final class Pager {
 
   final int page;
   final int limit;
+  private boolean skipCutoff;
 
   private Pager(int page, int limit) {
     this.page = page;
@@ -30,10 +31,24 @@ final class Pager {
     return (long) (page - 1) * limit;
   }
 
-  /** Returns this page of the items; empty when the skip exceeds the maximum. */
+  /**
+   * Returns a pager that, like the server's event and stack lists, answers an empty page without links or count
+   * once the skip exceeds 1000 (project and token lists have no such cutoff).
+   */
+  Pager withSkipCutoff() {
+    Pager pager = new Pager(page, limit);
+    pager.skipCutoff = true;
+    return pager;
+  }
+
+  private boolean beyondCutoff() {
+    return skipCutoff && skip() > MAXIMUM_SKIP;
+  }
+
+  /** Returns this page of the items; empty past the skip cutoff. */
   <T> List<T> slice(List<T> items) {
     long skip = skip();
-    if (skip > MAXIMUM_SKIP || skip >= items.size()) {
+    if (beyondCutoff() || skip >= items.size()) {
       return Collections.emptyList();
     }
     return items.subList((int) skip, (int) Math.min(items.size(), skip + limit));
@@ -46,8 +61,10 @@ final class Pager {
 
   /** Writes the page with the previous/next Link values, and X-Result-Count when writeTotal is set. */
   ApiResponse respond(ApiRequest request, List<?> pageItems, int total, boolean writeTotal) {
-    boolean hasMore = skip() <= MAXIMUM_SKIP && skip() + pageItems.size() < total
-        && (long) (page + 1) * limit < MAXIMUM_SKIP;
+    if (beyondCutoff()) {
+      return ApiResponse.json(200, Collections.emptyList());
+    }
+    boolean hasMore = skip() + pageItems.size() < total && (long) (page + 1) * limit < MAXIMUM_SKIP;
     ApiResponse response = ApiResponse.json(200, pageItems);
     if (writeTotal) {
       response.header("X-Result-Count", Integer.toString(total));

@@ -90,6 +90,9 @@ final class ProjectRoutes {
     String name = JsonBody.string(call.request, body, "name");
     boolean deleteBotData = bool(call.request, body, "delete_bot_data_enabled", false);
     List<String> tabs = tabs(call.request, body, Collections.<String>emptyList());
+    if ((organizationId == null || organizationId.isEmpty()) && !call.identity.organizationIds.isEmpty()) {
+      organizationId = call.identity.organizationIds.iterator().next();
+    }
     if (organizationId == null || !Ids.OBJECT_ID.matcher(organizationId).matches()) {
       return Problems.invalid(call.request, "organization_id", "The organization_id field is required.");
     }

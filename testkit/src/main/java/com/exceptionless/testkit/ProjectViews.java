@@ -42,6 +42,9 @@ final class ProjectViews {
     view.put("organization_name", organization == null ? null : organization.name);
     view.put("name", project.name);
     view.put("delete_bot_data_enabled", project.deleteBotDataEnabled);
+    if (!project.data.isEmpty()) {
+      view.put("data", project.data);
+    }
     view.put("promoted_tabs", project.promotedTabs);
     view.put("is_configured", !events.isEmpty());
     view.put("stack_count", stats ? this.events.stackCount(project.organizationId, project.id) : 0);

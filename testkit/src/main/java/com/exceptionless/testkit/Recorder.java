@@ -8,7 +8,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Keeps every request, accepted submission, received event and session heartbeat, and lets tests wait for events;
+ * Keeps every request, accepted submission, received event, dropped event and session heartbeat, and lets tests wait for events;
  * thread-safe.
  */
 final class Recorder {
@@ -18,6 +18,7 @@ final class Recorder {
   private final List<ReceivedSubmission> submissions = new ArrayList<ReceivedSubmission>();
   private final List<ReceivedEvent> events = new ArrayList<ReceivedEvent>();
   private final List<SessionHeartbeat> heartbeats = new ArrayList<SessionHeartbeat>();
+  private final List<DroppedEvent> dropped = new ArrayList<DroppedEvent>();
 
   void recordRequest(RecordedRequest request) {
     lock.lock();
@@ -46,6 +47,19 @@ final class Recorder {
     } finally {
       lock.unlock();
     }
+  }
+
+  void recordDropped(DroppedEvent event) {
+    lock.lock();
+    try {
+      dropped.add(event);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  List<DroppedEvent> dropped() {
+    return snapshot(dropped);
   }
 
   List<SessionHeartbeat> heartbeats() {
@@ -107,6 +121,7 @@ final class Recorder {
       submissions.clear();
       events.clear();
       heartbeats.clear();
+      dropped.clear();
     } finally {
       lock.unlock();
     }

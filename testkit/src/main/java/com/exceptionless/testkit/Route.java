@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * its policy and handler; literal segments match ignoring case; immutable.
  */
 final class Route {
-  private static final Pattern PARAMETER = Pattern.compile("\\{([a-zA-Z]+)(?::([a-z]+))?}");
+  private static final Pattern PARAMETER = Pattern.compile("\\{([a-zA-Z]+)(?::([a-z]+(?:\\(\\d+\\))?))?}");
   private static final String OBJECT_ID = "[a-zA-Z\\d]{24,36}";
   private static final String TOKEN = "[a-zA-Z\\d-]{24,40}";
   private static final String IDENTIFIER = "[a-zA-Z\\d-]{8,100}";
@@ -77,6 +77,9 @@ final class Route {
     }
     if (name.equals("token")) {
       return TOKEN;
+    }
+    if (name.equals("minlength(1)")) {
+      return "[^/]+";
     }
     if (name.equals("tokens")) {
       return TOKEN + "(?:," + TOKEN + ")*";

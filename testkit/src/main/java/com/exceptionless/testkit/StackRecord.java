@@ -124,6 +124,7 @@ final class StackRecord {
     view.put("snooze_until_utc", UtcTimestamps.format(snoozeUntilUtc));
     view.put("signature_hash", signature.hash);
     view.put("signature_info", signature.info);
+    view.put("duplicate_signature", projectId + ":" + signature.hash);
     view.put("fixed_in_version", fixedInVersion);
     view.put("date_fixed", UtcTimestamps.format(dateFixed));
     view.put("title", title);

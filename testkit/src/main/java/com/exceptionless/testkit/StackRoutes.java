@@ -86,7 +86,7 @@ final class StackRoutes {
       }
     }
     Collections.sort(matching, order(request.query.first("sort")));
-    Pager pager = Pager.from(request, EventReadRoutes.MAXIMUM_LIMIT);
+    Pager pager = Pager.from(request, EventReadRoutes.MAXIMUM_LIMIT).withSkipCutoff();
     boolean summary = "summary".equalsIgnoreCase(request.query.first("mode"));
     List<Map<String, Object>> page = new ArrayList<Map<String, Object>>();
     List<StoredEvent> all = summary ? events.events() : Collections.<StoredEvent>emptyList();
@@ -103,6 +103,9 @@ final class StackRoutes {
 
   private ApiResponse markFixed(RouteCall call) {
     final String version = trimmedOrNull(call.request.query.first("version"));
+    if (version != null && !Versions.isSemanticVersion(version)) {
+      return Problems.titled(call.request, 400, "Invalid semantic version");
+    }
     final Instant now = clock.instant();
     return changeEach(call, stack -> {
       stack.setStatus("fixed", now);
@@ -110,13 +113,13 @@ final class StackRoutes {
     }, ApiResponse.empty(200));
   }
 
-  /** {@code snoozeUntilUtc} is required and must be in the future (400 otherwise). */
+  /** {@code snoozeUntilUtc} is required and must be at least 5 minutes ahead (400 otherwise), as the server. */
   private ApiResponse markSnoozed(RouteCall call) {
     String value = call.request.query.first("snoozeUntilUtc");
     final Instant now = clock.instant();
     final Instant until = parseInstant(value);
-    if (until == null || !until.isAfter(now)) {
-      return Problems.titled(call.request, 400, "snoozeUntilUtc must be a future date and time.");
+    if (until == null || until.isBefore(now.plusSeconds(300))) {
+      return Problems.titled(call.request, 400, "Must snooze for at least 5 minutes.");
     }
     return changeEach(call, stack -> {
       stack.setStatus("snoozed", now);
@@ -132,11 +135,21 @@ final class StackRoutes {
     }, ApiResponse.empty(critical ? 200 : 204));
   }
 
+  /**
+   * The statuses change-status sets (StackHandler.cs): a missing status means open, regressed and snoozed are
+   * 400, any other value 422.
+   */
+  private static final List<String> SETTABLE_STATUSES = Collections.unmodifiableList(
+      java.util.Arrays.asList("open", "fixed", "ignored", "discarded"));
+
   private ApiResponse changeStatus(RouteCall call) {
     String value = call.request.query.first("status");
-    final String status = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-    if (!StackRecord.STATUSES.contains(status)) {
-      return Problems.invalid(call.request, "status", "The status must be one of " + StackRecord.STATUSES + ".");
+    final String status = value == null || value.trim().isEmpty() ? "open" : value.trim().toLowerCase(Locale.ROOT);
+    if (status.equals("regressed") || status.equals("snoozed")) {
+      return Problems.titled(call.request, 400, "Can't set stack status to regressed or snoozed.");
+    }
+    if (!SETTABLE_STATUSES.contains(status)) {
+      return Problems.invalid(call.request, "status", "The status must be one of " + SETTABLE_STATUSES + ".");
     }
     final Instant now = clock.instant();
     return changeEach(call, stack -> stack.setStatus(status, now), ApiResponse.empty(200));

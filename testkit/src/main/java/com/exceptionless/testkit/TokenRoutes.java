@@ -154,15 +154,17 @@ final class TokenRoutes {
         JsonBody.string(call.request, body, "notes")));
   }
 
+  /**
+   * As TokenRepository.GetDefaultClientTokenAsync: the oldest access token of the project (or with it as default
+   * project) whose scopes contain {@code client} or are empty, disabled, expired and user-scoped ones included;
+   * without one a client token is created (201).
+   */
   private ApiResponse defaultToken(RouteCall call) {
     requireUserAuth(call, "access");
     ProjectRecord project = accessibleProject(call, call.path("projectId"));
     synchronized (store) {
-      Instant now = clock.instant();
       for (TokenRecord token : store.accessTokensOfProject(project.id)) {
-        boolean clientOnly = token.scopes.isEmpty()
-            || (token.scopes.size() == 1 && token.scopes.contains(Scopes.CLIENT));
-        if (clientOnly && token.isUsableAt(now)) {
+        if (token.scopes.isEmpty() || token.scopes.contains(Scopes.CLIENT)) {
           return ApiResponse.json(200, TokenViews.view(token));
         }
       }

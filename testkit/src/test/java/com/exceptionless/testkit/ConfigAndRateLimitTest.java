@@ -24,7 +24,7 @@ class ConfigAndRateLimitTest {
 
       assertThat(current.statusCode()).isEqualTo(200);
       assertThat(Http.object(current)).isEqualTo(Map.of("version", 1.0, "settings", Map.of("@@log:*", "Info")));
-      assertThat(current.headers().firstValue("X-Exceptionless-ConfigVersion")).hasValue("1");
+      assertThat(current.headers().firstValue("X-Exceptionless-ConfigVersion")).isEmpty();
       assertThat(current.headers().firstValue("X-RateLimit-Limit")).isEmpty();
       assertThat(unchanged.statusCode()).isEqualTo(304);
       assertThat(unchanged.body()).isEmpty();
@@ -35,12 +35,12 @@ class ConfigAndRateLimitTest {
   }
 
   @Test
-  void configForUnknownProjectOrKeyWithoutProjectIsNotFound() {
+  void configWithoutAProjectOnTheKeyIs401AndForAnUnknownProject404() {
     try (ExceptionlessTestServer server = ExceptionlessTestServer.start()) {
       Http http = new Http(server);
       String orgKey = Http.bearer(server.accounts().userApiKey());
 
-      assertThat(http.get("/api/v2/projects/config", orgKey).statusCode()).isEqualTo(404);
+      assertThat(http.get("/api/v2/projects/config", orgKey).statusCode()).isEqualTo(401);
       assertThat(http.get("/api/v2/projects/000000000000000000000000/config", orgKey).statusCode())
           .isEqualTo(404);
     }

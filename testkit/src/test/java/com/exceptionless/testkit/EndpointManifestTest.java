@@ -34,7 +34,7 @@ class EndpointManifestTest {
         new String(Files.readAllBytes(MANIFEST), StandardCharsets.UTF_8).replace("\uFEFF", ""));
 
     try (ExceptionlessTestServer server = ExceptionlessTestServer.builder().seeded(false).start()) {
-      assertThat(server.routes()).hasSize(64);
+      assertThat(server.routes()).hasSize(73);
       for (Route route : server.routes()) {
         Map<String, Object> entry = manifest.stream()
             .filter(e -> route.method.equals(e.get("method")) && route.template.equals(e.get("route")))
@@ -63,12 +63,13 @@ class EndpointManifestTest {
         operations.add(new String[] {matcher.group(2).toUpperCase(Locale.ROOT), path});
       }
     }
-    assertThat(operations).hasSize(64);
+    assertThat(operations).hasSize(73);
 
     try (ExceptionlessTestServer server = ExceptionlessTestServer.builder().seeded(false).start()) {
       for (String[] operation : operations) {
         String concrete = operation[1].replaceAll("\\{(ids|id|organizationId|projectId|stackId)}",
-            "537650f3b77efe23a47914f3").replaceAll("\\{(referenceId|sessionId)}", "reference-1");
+            "537650f3b77efe23a47914f3").replaceAll("\\{(referenceId|sessionId)}", "reference-1")
+            .replace("{email}", "demo@exceptionless.test").replace("{key}", "UserNamespaces");
         if (operation[1].startsWith("/api/v2/tokens/")) {
           concrete = operation[1].replaceAll("\\{(ids|id)}", TestAccounts.CLIENT_API_KEY);
         }

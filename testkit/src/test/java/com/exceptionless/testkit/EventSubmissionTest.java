@@ -97,7 +97,8 @@ class EventSubmissionTest {
       out.write(json);
     }
     ByteArrayOutputStream deflate = new ByteArrayOutputStream();
-    try (DeflaterOutputStream out = new DeflaterOutputStream(deflate)) {
+    try (DeflaterOutputStream out = new DeflaterOutputStream(deflate, new java.util.zip.Deflater(
+        java.util.zip.Deflater.DEFAULT_COMPRESSION, true))) {
       out.write(json);
     }
 

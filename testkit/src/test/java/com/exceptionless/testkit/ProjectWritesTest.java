@@ -22,7 +22,7 @@ class ProjectWritesTest extends SeededServerTest {
   }
 
   @Test
-  void createRefusesEmptyAndDuplicateNamesAndForeignOrganizations() {
+  void createRefusesEmptyAndDuplicateNamesAndForeignOrganizationsAndDefaultsTheOrganization() {
     HttpResponse<String> empty = create(" ");
     HttpResponse<String> duplicate = create("quantum toaster");
     HttpResponse<String> foreign = http.postJson("/api/v2/projects", user,
@@ -34,7 +34,8 @@ class ProjectWritesTest extends SeededServerTest {
     assertThat(duplicate.statusCode()).isEqualTo(400);
     assertThat(Http.object(duplicate)).containsEntry("title", "A project with this name already exists.");
     assertThat(foreign.statusCode()).isEqualTo(400);
-    assertThat(noOrganization.statusCode()).isEqualTo(422);
+    assertThat(noOrganization.statusCode()).isEqualTo(201);
+    assertThat(Http.object(noOrganization)).containsEntry("organization_id", accounts.organizationId());
   }
 
   @Test

@@ -15,11 +15,16 @@ abstract class SeededServerTest {
 
   @BeforeEach
   void startSeededServer() {
-    server = ExceptionlessTestServer.start();
+    server = builder().start();
     http = new Http(server);
     accounts = server.accounts();
     user = Http.bearer(http.login(accounts.userEmail(), accounts.userPassword()));
     client = Http.bearer(accounts.clientApiKey());
+  }
+
+  /** The server to start; tests whose events carry fixed dates override it to pin the clock near them. */
+  ExceptionlessTestServer.Builder builder() {
+    return ExceptionlessTestServer.builder();
   }
 
   @AfterEach

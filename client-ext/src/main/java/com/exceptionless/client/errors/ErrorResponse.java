@@ -4,6 +4,8 @@ import com.exceptionless.client.model.ProblemDetails;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An error answer from the server and the typed exception it becomes.
@@ -20,15 +22,20 @@ public final class ErrorResponse {
   private final Map<String, List<String>> fieldErrors;
   private final Map<String, List<String>> headers;
   private final String hint;
+  private final String referenceId;
+
+  /** A token id in a path the server echoes ({@code /api/v2/tokens/<id>}): a secret, never kept. */
+  private static final Pattern TOKEN_PATH = Pattern.compile("(?i)(/?api/v2/tokens/)(?!default\\b)[^/?#\\s]+");
 
   private ErrorResponse(int statusCode, String request, ProblemDetails problem,
-      Map<String, List<String>> fieldErrors, Map<String, List<String>> headers, String hint) {
+      Map<String, List<String>> fieldErrors, Map<String, List<String>> headers, String hint, String referenceId) {
     this.statusCode = statusCode;
     this.request = request;
     this.problem = problem;
     this.fieldErrors = fieldErrors;
     this.headers = headers;
     this.hint = hint;
+    this.referenceId = referenceId;
   }
 
   /**
@@ -44,14 +51,42 @@ public final class ErrorResponse {
    */
   public static ErrorResponse of(int statusCode, String request, ProblemDetails problem,
       Map<String, List<String>> fieldErrors, Map<String, List<String>> headers, String hint) {
-    if (request == null) {
-      throw new NullPointerException("request == null");
+    return of(statusCode, request, problem, fieldErrors, headers, hint, null);
+  }
+
+  /**
+   * Describes an error answer whose problem details carry the server's {@code reference-id} extension (sent
+   * with 5xx answers). A token id in the problem's {@code instance} (the server echoes
+   * {@code GET /api/v2/tokens/<id>}) is replaced by {@code {id}}, as in the SDK's own messages.
+   *
+   * @param statusCode the HTTP status
+   * @param request the request as {@code METHOD path}, without query or credentials
+   * @param problem the problem details the server sent, or null
+   * @param fieldErrors the validation messages per field, or null
+   * @param headers the response headers, or null
+   * @param hint what the caller can do about this status on this request, or null for the default advice
+   * @param referenceId the problem's {@code reference-id} extension, or null
+   * @return the description
+   */
+  public static ErrorResponse of(int statusCode, String request, ProblemDetails problem,
+      Map<String, List<String>> fieldErrors, Map<String, List<String>> headers, String hint, String referenceId) {
+    Objects.requireNonNull(request, "request == null");
+    ProblemDetails kept = problem != null ? problem : ProblemDetails.builder().status(statusCode).build();
+    if (kept.getInstance() != null) {
+      String redacted = redactTokenIds(kept.getInstance());
+      if (!redacted.equals(kept.getInstance())) {
+        kept = kept.toBuilder().instance(redacted).build();
+      }
     }
-    return new ErrorResponse(statusCode, request,
-        problem != null ? problem : ProblemDetails.builder().status(statusCode).build(),
+    return new ErrorResponse(statusCode, request, kept,
         fieldErrors != null ? ExceptionlessServiceException.copyOf(fieldErrors) : Collections.emptyMap(),
         headers != null ? ExceptionlessServiceException.caseInsensitive(headers) : Collections.emptyMap(),
-        hint);
+        hint, referenceId == null || referenceId.trim().isEmpty() ? null : referenceId.trim());
+  }
+
+  /** Replaces the token id of a {@code api/v2/tokens/<id>} path with {@code {id}}. */
+  static String redactTokenIds(String text) {
+    return TOKEN_PATH.matcher(text).replaceAll("$1{id}");
   }
 
   /** Returns the exception type that names this status, carrying this answer. */
@@ -101,6 +136,10 @@ public final class ErrorResponse {
     return headers;
   }
 
+  String referenceId() {
+    return referenceId;
+  }
+
   /** The exception message: status, request, the server's words, the field errors and what to do. */
   String message() {
     StringBuilder message = new StringBuilder()
@@ -123,6 +162,10 @@ public final class ErrorResponse {
     String advice = hint != null ? hint : StatusAdvice.advice(statusCode);
     if (advice != null) {
       message.append(message.charAt(message.length() - 1) == '.' ? " " : ". ").append(advice);
+    }
+    if (referenceId != null) {
+      message.append(message.charAt(message.length() - 1) == '.' ? " " : ". ")
+          .append("Quote the server's reference id ").append(referenceId).append(" to support.");
     }
     return message.toString();
   }

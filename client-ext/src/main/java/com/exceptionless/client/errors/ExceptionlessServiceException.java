@@ -37,6 +37,11 @@ public class ExceptionlessServiceException extends ExceptionlessException {
     return response.statusCode();
   }
 
+  /** The answer this exception carries (null after deserialization: it is transient). */
+  ErrorResponse response() {
+    return response;
+  }
+
   /** Returns the problem details the server sent, or an empty problem when the body was not one. */
   public ProblemDetails problem() {
     return response.problem();

@@ -7,8 +7,9 @@ import com.squareup.moshi.Moshi;
  *
  * <p>It keeps the offsets of {@code java.time.OffsetDateTime} values (reading {@code *_utc} values that
  * lack an offset as UTC), reads enum values this SDK does not know as {@code UNKNOWN_DEFAULT_OPEN_API},
- * skips unknown properties, reads lists, sets and maps as read-only collections, and omits nulls
- * when writing. The returned instance is immutable and thread-safe.
+ * skips unknown properties, reads lists, sets and maps as read-only collections, reads numbers in free-form
+ * values with their type ({@link FreeFormValueAdapter}: integers as {@code Long}, {@code BigInteger} beyond 64 bits)
+ * and writes them back unchanged, and omits nulls when writing. The returned instance is immutable and thread-safe.
  */
 public final class ExceptionlessMoshi {
   private ExceptionlessMoshi() {
@@ -25,6 +26,7 @@ public final class ExceptionlessMoshi {
         .add(UnknownEnumFallbackFactory.INSTANCE)
         .add(ReadOnlyCollectionsFactory.INSTANCE)
         .add(new StackFrameJsonCache())
+        .add(FreeFormValueAdapter.FACTORY)
         .build();
   }
 }

@@ -60,7 +60,7 @@ class ReporterEventsTest extends ReporterTestSupport {
     Map<String, Object> environment = map(data(event).get("@environment"));
     assertThat(environment).containsKeys("processor_count", "o_s_name", "runtime_version", "process_id", "thread_name")
         .doesNotContainKeys("machine_name", "command_line");
-    assertThat(data(event)).containsEntry("order", 42.0);
+    assertThat(data(event)).containsEntry("order", 42L);
   }
 
   @Test
