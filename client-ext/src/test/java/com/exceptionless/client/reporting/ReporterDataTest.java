@@ -56,7 +56,7 @@ class ReporterDataTest extends ReporterTestSupport {
         .containsEntry("toString", "[toString() threw java.lang.IllegalStateException]")
         .containsEntry("iterator", "[iterator() threw java.lang.UnsupportedOperationException]")
         .containsEntry("entrySet", "[entrySet() threw java.lang.IllegalStateException]")
-        .containsEntry("changedLater", java.util.Collections.singletonMap("before", 1.0));
+        .containsEntry("changedLater", java.util.Collections.singletonMap("before", 1L));
     assertThat(data.get("deep").toString()).isEqualTo("[[[[[[nested too deep]]]]]]");
     assertThat(reporter.stats().accepted()).isEqualTo(1);
   }
