@@ -254,8 +254,10 @@ public final class ExceptionlessClientBuilder {
    * Builds the client.
    *
    * @return a new immutable client
+   * @throws IllegalStateException when the OkHttp on the class path is older than 4.9 (OkHttp 3.x), naming it
    */
   public ExceptionlessClient build() {
+    OkHttpCompatibility.check();
     OkHttpClient http = sharedHttp;
     if (http == null) {
       OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
