@@ -257,8 +257,10 @@ public final class ExceptionlessClientBuilder {
    * {@code newBuilder} do not warn again).
    *
    * @return a new immutable client
+   * @throws IllegalStateException when the OkHttp on the class path is older than 4.9 (OkHttp 3.x), naming it
    */
   public ExceptionlessClient build() {
+    OkHttpCompatibility.check();
     OkHttpClient http = sharedHttp;
     if (http == null) {
       ServerUrls.warnIfCleartext(serverUrl);

@@ -45,7 +45,11 @@ final class ReadAsCall<T> implements Call<T> {
     }
     try (okhttp3.Response response = call.execute()) {
       ResponseBody body = response.body();
-      okhttp3.Response withoutBody = response.newBuilder().body(null).build();
+      // The body is read here and closed with the response; what goes on carries an empty stand-in (as Retrofit
+      // does). Never null: OkHttp 5 refuses a null body in Response.Builder.
+      okhttp3.Response withoutBody = response.newBuilder()
+          .body(ResponseBody.create(new byte[0], body == null ? null : body.contentType()))
+          .build();
       if (!response.isSuccessful()) {
         ResponseBody buffered = body == null ? null : ResponseBody.create(body.bytes(), body.contentType());
         return Response.error(buffered != null ? buffered : ResponseBody.create(new byte[0], null), withoutBody);

@@ -2,6 +2,7 @@ package com.exceptionless.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -97,6 +98,17 @@ class ExceptionlessClientBuilderTest {
     assertThat(ExceptionlessClient.builder().build().userAgent()).matches("exceptionless-java/\\d+\\.\\d+\\.\\d+");
     assertThat(SdkVersion.numeric("1.2.3-SNAPSHOT")).isEqualTo("1.2.3");
     assertThat(SdkVersion.numeric(null)).isEqualTo("0.0.0");
+  }
+
+  @Test
+  void userAgentVersionIsTheProjectVersionTheBuildFilteredIn() {
+    String projectVersion = System.getProperty("test.project.version");
+    assumeThat(projectVersion).as("test.project.version is set by the Maven build (surefire), not in an IDE run").isNotNull();
+
+    // One source: version.properties, filtered with ${project.version}, the same value as the jar's Implementation-Version.
+    assertThat(ExceptionlessClient.builder().build().userAgent())
+        .isEqualTo("exceptionless-java/" + SdkVersion.numeric(projectVersion))
+        .isNotEqualTo("exceptionless-java/0.0.0");
   }
 
   @Test

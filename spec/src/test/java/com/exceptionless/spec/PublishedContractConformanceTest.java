@@ -13,15 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Our spec must agree with the document the server publishes, except where {@link KnownDifferences} records
  * (with evidence) that the published document is wrong. The published copy lives beside the repository, in the
  * project workspace only; without it every test here is skipped.
  */
+@EnabledIf(value = "publishedDocumentIsPresent", disabledReason = "../shared/reference/exceptionless-openapi.json "
+    + "is absent (it is beside the repository in the project workspace only): conformance with the server's "
+    + "published document not checked")
 class PublishedContractConformanceTest {
 
   /** Maven runs the tests in spec/, so the workspace's shared folder is two levels up. */
@@ -30,10 +33,12 @@ class PublishedContractConformanceTest {
   private static OpenApiDocument published;
   private static List<Finding> findings;
 
+  static boolean publishedDocumentIsPresent() {
+    return Files.exists(PUBLISHED);
+  }
+
   @BeforeEach
   void checkOurSpecAgainstThePublishedDocument() {
-    Assumptions.assumeTrue(Files.exists(PUBLISHED),
-        "../shared/reference/exceptionless-openapi.json is absent (outside the project workspace): conformance not checked");
     if (findings == null) {
       published = OpenApiDocument.fromFile(PUBLISHED);
       findings = ConformanceChecker.check(OpenApiDocument.ours(), published);

@@ -1,20 +1,19 @@
 package com.exceptionless.testkit;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line entry point: starts a seeded {@link ExceptionlessTestServer} (option {@code --port N}, default
- * an ephemeral port), prints its URL and the seeded test credentials, and runs until Ctrl-C or until standard
- * input is closed.
+ * an ephemeral port), prints its URL and the seeded test credentials, and runs until the JVM is asked to stop
+ * (Ctrl-C, SIGTERM): it never reads standard input, so it runs detached ({@code &}, {@code nohup}, a CI step).
  */
 public final class ExceptionlessTestServerMain {
   private ExceptionlessTestServerMain() {
   }
 
   /**
-   * Runs the server until interrupted or until standard input ends.
+   * Runs the server until the JVM shuts down (Ctrl-C or SIGTERM); a shutdown hook closes it.
    *
    * @param args optionally {@code --port N}
    * @throws InterruptedException if the main thread is interrupted while waiting
@@ -39,23 +38,7 @@ public final class ExceptionlessTestServerMain {
       }
     }, "exceptionless-test-server-shutdown"));
     printBanner(server, System.out);
-    Thread stdinWatcher = new Thread(new Runnable() {
-      @Override
-      public void run() {
-        try {
-          while (System.in.read() != -1) {
-            // Keep running until standard input is closed.
-          }
-        } catch (IOException ignored) {
-          // Treat an unreadable stdin as closed.
-        }
-        stopped.countDown();
-      }
-    }, "exceptionless-test-server-stdin");
-    stdinWatcher.setDaemon(true);
-    stdinWatcher.start();
     stopped.await();
-    server.close();
   }
 
   static int parsePort(String[] args) {
@@ -91,7 +74,7 @@ public final class ExceptionlessTestServerMain {
     out.println("  client API key (" + accounts.projectName() + "): " + accounts.clientApiKey());
     out.println("  client API key (" + accounts.secondProjectName() + "): " + accounts.secondProjectClientApiKey());
     out.println("  user API key (organization-wide): " + accounts.userApiKey());
-    out.println("Press Ctrl-C or close standard input to stop.");
+    out.println("Stop with Ctrl-C or SIGTERM.");
     out.flush();
   }
 }

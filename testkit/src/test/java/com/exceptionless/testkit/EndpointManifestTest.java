@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Compares the stand-in's policy table with the server's endpoint manifest when the shared copy is present, and
@@ -26,10 +27,15 @@ class EndpointManifestTest {
       "exceptionless-api.yaml");
   private static final Pattern SPEC_LINE = Pattern.compile("^  (/api/\\S+):$|^    (get|post|put|patch|delete):$");
 
+  static boolean manifestIsPresent() {
+    return Files.isRegularFile(MANIFEST);
+  }
+
   @Test
+  @EnabledIf(value = "manifestIsPresent", disabledReason = "../shared/reference/endpoint-manifest.json is absent (it is "
+      + "beside the repository in the project workspace only): route policies not compared with the server's")
   @SuppressWarnings("unchecked")
   void everyServedRouteHasTheManifestsPolicy() throws IOException {
-    assumeTrue(Files.isRegularFile(MANIFEST), "endpoint-manifest.json not found next to the repository; skipped");
     List<Map<String, Object>> manifest = (List<Map<String, Object>>) Http.parse(
         new String(Files.readAllBytes(MANIFEST), StandardCharsets.UTF_8).replace("\uFEFF", ""));
 

@@ -3,6 +3,8 @@ package com.exceptionless.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,7 +20,14 @@ class ProjectsTest {
 
   @BeforeEach
   void start() {
-    server = ExceptionlessTestServer.start();
+    restartWith(ExceptionlessTestServer.builder());
+  }
+
+  private void restartWith(ExceptionlessTestServer.Builder builder) {
+    if (server != null) {
+      server.close();
+    }
+    server = builder.start();
     http = new Http(server);
     accounts = server.accounts();
     user = Http.basic(accounts.userEmail(), accounts.userPassword());
@@ -108,6 +117,11 @@ class ProjectsTest {
 
   @Test
   void filtersByOrganizationProjectNameAndFreeTextAndSorts() {
+    // The seed dates its projects a millisecond apart: on the system clock a project added within that
+    // millisecond could tie with them. A clock moved on by a minute makes the newest project unambiguous.
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+    restartWith(ExceptionlessTestServer.builder().clock(clock));
+    clock.advance(Duration.ofMinutes(1));
     String otherOrg = server.addOrganization("Other", accounts.userId());
     String other = server.addProject(otherOrg, "Zebra Cannon");
 

@@ -3,8 +3,11 @@ package com.exceptionless.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,7 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ServerLifecycleTest {
@@ -109,6 +114,39 @@ class ServerLifecycleTest {
       assertThat(banner).contains(server.baseUrl(), "demo@exceptionless.test", "demo-password",
           "admin-password", TestAccounts.CLIENT_API_KEY, TestAccounts.USER_API_KEY,
           TestAccounts.SECOND_PROJECT_CLIENT_API_KEY, TestAccounts.PROJECT_ID);
+    }
+  }
+
+  @Test
+  void mainRunsDetachedOnTheGivenPortAndStopsOnSigterm() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process process = new ProcessBuilder(java, "-cp", classPath, ExceptionlessTestServerMain.class.getName(),
+        "--port", String.valueOf(port))
+        .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '/' ? "/dev/null" : "NUL")))
+        .redirectErrorStream(true)
+        .start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String first = out.readLine();
+      assertThat(first).contains("listening on http://").contains(":" + port + " ");
+
+      // Standard input is at its end from the start; the server must keep running regardless.
+      Thread.sleep(500);
+      assertThat(process.isAlive()).isTrue();
+      HttpResponse<String> about = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v2/projects")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(about.statusCode()).isEqualTo(401);
+
+      process.destroy(); // SIGTERM: the shutdown hook closes the server
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      process.destroyForcibly();
     }
   }
 
