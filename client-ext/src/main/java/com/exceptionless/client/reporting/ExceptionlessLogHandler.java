@@ -19,6 +19,7 @@ import java.util.logging.LogRecord;
  */
 public final class ExceptionlessLogHandler extends Handler {
   private final ExceptionlessReporter reporter;
+  private final int eventLevel;
 
   /**
    * Creates the handler.
@@ -27,14 +28,31 @@ public final class ExceptionlessLogHandler extends Handler {
    * @param level the least severe level reported
    */
   public ExceptionlessLogHandler(ExceptionlessReporter reporter, Level level) {
+    this(reporter, level, level);
+  }
+
+  /**
+   * Creates a handler that also keeps breadcrumbs: records from {@code breadcrumbLevel} up to below
+   * {@code eventLevel} become lines ({@code "WARNING com.acme.Checkout: message"}) that later error events carry as
+   * {@code @trace} ({@link ExceptionlessReporter#addBreadcrumb}).
+   *
+   * @param reporter the reporter to submit through
+   * @param eventLevel the least severe level reported as an event
+   * @param breadcrumbLevel the least severe level kept as a breadcrumb
+   */
+  public ExceptionlessLogHandler(ExceptionlessReporter reporter, Level eventLevel, Level breadcrumbLevel) {
     if (reporter == null) {
       throw new NullPointerException("reporter == null");
     }
-    if (level == null) {
-      throw new NullPointerException("level == null");
+    if (eventLevel == null) {
+      throw new NullPointerException("eventLevel == null");
+    }
+    if (breadcrumbLevel == null) {
+      throw new NullPointerException("breadcrumbLevel == null");
     }
     this.reporter = reporter;
-    setLevel(level);
+    this.eventLevel = eventLevel.intValue();
+    setLevel(breadcrumbLevel.intValue() < eventLevel.intValue() ? breadcrumbLevel : eventLevel);
   }
 
   @Override
@@ -48,6 +66,10 @@ public final class ExceptionlessLogHandler extends Handler {
     String source = record.getLoggerName() != null ? record.getLoggerName() : "";
     try {
       String message = message(record);
+      if (record.getLevel().intValue() < eventLevel) {
+        reporter.addBreadcrumb(record.getLevel().getName() + " " + source + ": " + message);
+        return;
+      }
       EventBuilder event = record.getThrown() != null
           ? reporter.createException(record.getThrown()).source(source)
           : reporter.createLog(source, message, level(record.getLevel()));

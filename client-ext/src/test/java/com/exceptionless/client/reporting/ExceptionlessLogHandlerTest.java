@@ -46,6 +46,32 @@ class ExceptionlessLogHandlerTest extends ReporterTestSupport {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void linesBelowTheEventLevelBecomeBreadcrumbsThatTheNextErrorCarriesAsTrace() throws Exception {
+    server.stubFor(post("/api/v2/events").willReturn(aResponse().withStatus(202)));
+    ExceptionlessReporter reporter = started(reporter());
+    Logger logger = Logger.getLogger("com.acme.orders");
+    logger.setUseParentHandlers(false);
+    logger.setLevel(Level.ALL);
+    ExceptionlessLogHandler handler = new ExceptionlessLogHandler(reporter, Level.WARNING, Level.INFO);
+    logger.addHandler(handler);
+    try {
+      logger.fine("below the breadcrumb level");
+      logger.log(Level.INFO, "Cart {0} priced", 7);
+      logger.info("Payment started");
+      logger.log(Level.SEVERE, "Payment failed", new IllegalStateException("card declined"));
+      reporter.flush(Duration.ofSeconds(10));
+    } finally {
+      logger.removeHandler(handler);
+    }
+
+    List<Map<String, Object>> events = acceptedEvents();
+    assertThat(events).extracting(e -> e.get("type")).containsExactly("error");
+    assertThat((List<Object>) ((Map<String, Object>) events.get(0).get("data")).get("@trace"))
+        .containsExactly("INFO com.acme.orders: Cart 7 priced", "INFO com.acme.orders: Payment started");
+  }
+
+  @Test
   void atAllOnTheRootLoggerItIgnoresTheTransportAndTheReportersOwnThreads() throws Exception {
     server.stubFor(post("/api/v2/events").willReturn(aResponse().withStatus(202)));
     ExceptionlessReporter reporter = started(reporter());
