@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -51,9 +52,7 @@ public final class Aggregations {
   }
 
   private static Map<String, Object> aggregation(CountResult result, String name) {
-    if (result == null) {
-      throw new NullPointerException("result == null");
-    }
+    Objects.requireNonNull(result, "result == null");
     Map<String, Map<String, Object>> all = result.getAggregations();
     Map<String, Object> aggregation = all == null ? null : all.get(name);
     return aggregation != null ? aggregation : Collections.<String, Object>emptyMap();

@@ -3,6 +3,7 @@ package com.exceptionless.client;
 import com.exceptionless.client.generated.api.AuthApi;
 import com.exceptionless.client.model.Login;
 import com.exceptionless.client.model.TokenResult;
+import java.util.Objects;
 
 /**
  * Logging in ({@code POST api/v2/auth/login}, which sends no credential) and out. Immutable and thread-safe.
@@ -35,12 +36,8 @@ public final class AuthService {
    * @throws com.exceptionless.client.errors.UnauthorizedException when the server refuses the login
    */
   public TokenResult login(String email, String password) {
-    if (email == null) {
-      throw new NullPointerException("email == null");
-    }
-    if (password == null) {
-      throw new NullPointerException("password == null");
-    }
+    Objects.requireNonNull(email, "email == null");
+    Objects.requireNonNull(password, "password == null");
     if (email.trim().isEmpty()) {
       throw new IllegalArgumentException("email is blank");
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -222,9 +223,7 @@ public final class EventService {
    */
   public Page<StackSummary> listStackSummaries(EventQuery query, StackSummaryMode mode) {
     checkQuery(query);
-    if (mode == null) {
-      throw new NullPointerException("mode == null");
-    }
+    Objects.requireNonNull(mode, "mode == null");
     if (query.sort() != null) {
       throw new IllegalArgumentException("sort is set, but the server does not sort in stack modes (" + mode.mode()
           + " orders the stacks itself): remove the sort");
@@ -239,9 +238,7 @@ public final class EventService {
    * @return the total and the aggregations
    */
   public CountResult count(EventCountQuery query) {
-    if (query == null) {
-      throw new NullPointerException("query == null");
-    }
+    Objects.requireNonNull(query, "query == null");
     Scope scope = query.scope();
     credentials.requireAny("Counting events");
     Call<CountResult> call;
@@ -362,24 +359,18 @@ public final class EventService {
   }
 
   private static void checkQuery(EventQuery query) {
-    if (query == null) {
-      throw new NullPointerException("query == null");
-    }
+    Objects.requireNonNull(query, "query == null");
   }
 
   private static void checkDescription(UserDescription description) {
-    if (description == null) {
-      throw new NullPointerException("description == null");
-    }
+    Objects.requireNonNull(description, "description == null");
     if (QueryChecks.text(description.getDescription()) == null && QueryChecks.text(description.getEmailAddress()) == null) {
       throw new IllegalArgumentException("description has neither an email address nor a description: set at least one");
     }
   }
 
   private static RequestBody plainText(List<String> lines) {
-    if (lines == null) {
-      throw new NullPointerException("lines == null");
-    }
+    Objects.requireNonNull(lines, "lines == null");
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("lines is empty: pass at least one line");
     }
@@ -389,9 +380,7 @@ public final class EventService {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (line == null) {
-        throw new NullPointerException("lines[" + i + "] == null");
-      }
+      Objects.requireNonNull(line, "lines[" + i + "] == null");
       if (line.trim().isEmpty()) {
         throw new IllegalArgumentException("lines[" + i + "] is blank (the server would make no event of it)");
       }
@@ -405,9 +394,7 @@ public final class EventService {
   }
 
   private List<Event> check(List<Event> events) {
-    if (events == null) {
-      throw new NullPointerException("events == null");
-    }
+    Objects.requireNonNull(events, "events == null");
     if (events.isEmpty()) {
       throw new IllegalArgumentException("events is empty: pass at least one event");
     }
@@ -418,9 +405,7 @@ public final class EventService {
     OffsetDateTime oldestAccepted = OffsetDateTime.now(clock).minus(MAXIMUM_EVENT_AGE);
     for (int i = 0; i < copy.size(); i++) {
       Event event = copy.get(i);
-      if (event == null) {
-        throw new NullPointerException("events[" + i + "] == null");
-      }
+      Objects.requireNonNull(event, "events[" + i + "] == null");
       checkEvent(event, "events[" + i + "]", oldestAccepted);
     }
     return copy;

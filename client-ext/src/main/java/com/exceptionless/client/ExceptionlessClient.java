@@ -11,6 +11,7 @@ import com.exceptionless.client.model.ViewProject;
 import com.exceptionless.client.model.ViewToken;
 import com.squareup.moshi.Moshi;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -145,9 +146,7 @@ public final class ExceptionlessClient {
    * @throws com.exceptionless.client.errors.NotFoundException when no project has that name or id
    */
   public ProjectConnection connectToProject(String projectNameOrId, ClientTokenPolicy policy) {
-    if (policy == null) {
-      throw new NullPointerException("policy == null");
-    }
+    Objects.requireNonNull(policy, "policy == null");
     ViewProject project = projects.require(projectNameOrId);
     ViewToken token = null;
     if (policy == ClientTokenPolicy.REUSE_EXISTING) {

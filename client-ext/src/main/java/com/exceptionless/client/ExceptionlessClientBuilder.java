@@ -4,6 +4,7 @@ import com.exceptionless.client.json.ExceptionlessMoshi;
 import com.squareup.moshi.Moshi;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.concurrent.TimeUnit;
@@ -174,27 +175,21 @@ public final class ExceptionlessClientBuilder {
 
   /** Replaces the waiting between retries (tests record the waits instead of sleeping). */
   ExceptionlessClientBuilder sleeper(Sleeper sleeper) {
-    if (sleeper == null) {
-      throw new NullPointerException("sleeper == null");
-    }
+    Objects.requireNonNull(sleeper, "sleeper == null");
     this.sleeper = sleeper;
     return this;
   }
 
   /** Replaces the jitter source, a value in [0, 1) taking up to 25 % off each backoff delay. */
   ExceptionlessClientBuilder retryJitter(DoubleSupplier jitter) {
-    if (jitter == null) {
-      throw new NullPointerException("jitter == null");
-    }
+    Objects.requireNonNull(jitter, "jitter == null");
     this.retryJitter = jitter;
     return this;
   }
 
   /** Replaces the clock that HTTP-date {@code Retry-After} values are measured against. */
   ExceptionlessClientBuilder clock(Clock clock) {
-    if (clock == null) {
-      throw new NullPointerException("clock == null");
-    }
+    Objects.requireNonNull(clock, "clock == null");
     this.clock = clock;
     return this;
   }
@@ -207,9 +202,7 @@ public final class ExceptionlessClientBuilder {
    * @return this builder
    */
   public ExceptionlessClientBuilder okHttpClient(OkHttpClient okHttpClient) {
-    if (okHttpClient == null) {
-      throw new NullPointerException("okHttpClient == null");
-    }
+    Objects.requireNonNull(okHttpClient, "okHttpClient == null");
     this.okHttpClient = okHttpClient;
     this.sharedHttp = null;
     return this;

@@ -127,9 +127,7 @@ public final class OrganizationService {
    */
   public Page<ViewProject> projects(String organizationId, ProjectQuery query) {
     Ids.objectId(organizationId, "organizationId");
-    if (query == null) {
-      throw new NullPointerException("query == null");
-    }
+    Objects.requireNonNull(query, "query == null");
     credentials.requireAny("Listing projects");
     Response<List<ViewProject>> response = executor.execute(projectApi.listOrganizationProjects(organizationId,
         query.filter(), query.sort(), query.page(), query.limit(), query.mode()), CredentialCheck.USER_ROLE_NEEDED);
@@ -145,9 +143,7 @@ public final class OrganizationService {
    */
   public AutoPager<ViewProject> allProjects(String organizationId, ProjectQuery query) {
     Ids.objectId(organizationId, "organizationId");
-    if (query == null) {
-      throw new NullPointerException("query == null");
-    }
+    Objects.requireNonNull(query, "query == null");
     ProjectQuery paged = query.withDefaultLimit(ProjectService.AUTO_PAGING_LIMIT);
     return AutoPager.of(() -> projects(organizationId, paged));
   }
@@ -275,9 +271,7 @@ public final class OrganizationService {
   }
 
   private static String name(String name) {
-    if (name == null) {
-      throw new NullPointerException("name == null");
-    }
+    Objects.requireNonNull(name, "name == null");
     String trimmed = name.trim();
     if (trimmed.isEmpty()) {
       throw new IllegalArgumentException("name is blank: an organization needs a name");

@@ -53,9 +53,7 @@ public final class ProjectService {
    * @return the page, with the total from {@code X-Result-Count}
    */
   public Page<ViewProject> list(ProjectQuery query) {
-    if (query == null) {
-      throw new NullPointerException("query == null");
-    }
+    Objects.requireNonNull(query, "query == null");
     credentials.requireAny("Listing projects");
     Response<List<ViewProject>> response = executor.execute(
         api.listProjects(query.filter(), query.sort(), query.page(), query.limit(), query.mode()),
@@ -76,9 +74,7 @@ public final class ProjectService {
    * @return the lazy sequence
    */
   public AutoPager<ViewProject> listAll(ProjectQuery query) {
-    if (query == null) {
-      throw new NullPointerException("query == null");
-    }
+    Objects.requireNonNull(query, "query == null");
     ProjectQuery paged = query.withDefaultLimit(AUTO_PAGING_LIMIT);
     return AutoPager.of(() -> list(paged));
   }
@@ -109,9 +105,7 @@ public final class ProjectService {
    * @throws IllegalStateException when several projects have that name (pass the id instead)
    */
   public Optional<ViewProject> find(String nameOrId) {
-    if (nameOrId == null) {
-      throw new NullPointerException("nameOrId == null");
-    }
+    Objects.requireNonNull(nameOrId, "nameOrId == null");
     String wanted = nameOrId.trim();
     if (wanted.isEmpty()) {
       throw new IllegalArgumentException("nameOrId is blank: pass a project name or id");
@@ -176,9 +170,7 @@ public final class ProjectService {
    * @throws com.exceptionless.client.errors.PlanLimitException (426) when the plan allows no more projects
    */
   public ViewProject create(NewProject project) {
-    if (project == null) {
-      throw new NullPointerException("project == null");
-    }
+    Objects.requireNonNull(project, "project == null");
     Ids.objectId(project.getOrganizationId(), "project.organizationId");
     if (QueryChecks.text(project.getName()) == null) {
       throw new IllegalArgumentException("project.name is blank: the server requires a name");
@@ -253,9 +245,7 @@ public final class ProjectService {
   public void setConfigSetting(String projectId, String key, String value) {
     Ids.objectId(projectId, "projectId");
     String checkedKey = configKey(key);
-    if (value == null) {
-      throw new NullPointerException("value == null: use deleteConfigSetting to remove a setting");
-    }
+    Objects.requireNonNull(value, "value == null: use deleteConfigSetting to remove a setting");
     credentials.requireAny("Changing the client configuration");
     executor.execute(api.setProjectConfigSetting(projectId, checkedKey, StringValueFromBody.builder().value(value).build()),
         CredentialCheck.USER_ROLE_NEEDED);
@@ -409,18 +399,14 @@ public final class ProjectService {
   }
 
   private static void checkChanges(UpdateProject changes) {
-    if (changes == null) {
-      throw new NullPointerException("changes == null");
-    }
+    Objects.requireNonNull(changes, "changes == null");
     if (changes.getName() != null && changes.getName().trim().isEmpty()) {
       throw new IllegalArgumentException("name is blank: leave it null to keep the current name");
     }
   }
 
   private static String configKey(String key) {
-    if (key == null) {
-      throw new NullPointerException("key == null");
-    }
+    Objects.requireNonNull(key, "key == null");
     if (key.trim().isEmpty()) {
       throw new IllegalArgumentException("key is blank: pass the setting's name");
     }

@@ -1,6 +1,7 @@
 package com.exceptionless.client;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.HttpUrl;
@@ -18,9 +19,7 @@ final class ServerUrls {
    * @throws IllegalArgumentException when the URL cannot serve as the server root, saying why
    */
   static HttpUrl parse(String serverUrl) {
-    if (serverUrl == null) {
-      throw new NullPointerException("serverUrl == null");
-    }
+    Objects.requireNonNull(serverUrl, "serverUrl == null");
     String trimmed = serverUrl.trim();
     HttpUrl url = HttpUrl.parse(trimmed);
     if (url == null) {

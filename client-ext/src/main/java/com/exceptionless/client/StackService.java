@@ -10,6 +10,7 @@ import com.exceptionless.client.paging.Page;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import okhttp3.HttpUrl;
 import retrofit2.Call;
 import retrofit2.Response;
@@ -122,9 +123,7 @@ public final class StackService {
    */
   public BulkResult snooze(Collection<String> stackIds, OffsetDateTime until) {
     List<String> ids = Ids.objectIds(stackIds, "stackIds");
-    if (until == null) {
-      throw new NullPointerException("until == null");
-    }
+    Objects.requireNonNull(until, "until == null");
     if (!until.isAfter(OffsetDateTime.now(until.getOffset()))) {
       throw new IllegalArgumentException("until (" + until + ") is not in the future: a snooze must end later than now");
     }
@@ -165,9 +164,7 @@ public final class StackService {
    */
   public BulkResult changeStatus(Collection<String> stackIds, StackStatus status) {
     List<String> ids = Ids.objectIds(stackIds, "stackIds");
-    if (status == null) {
-      throw new NullPointerException("status == null");
-    }
+    Objects.requireNonNull(status, "status == null");
     if (status == StackStatus.UNKNOWN_DEFAULT_OPEN_API) {
       throw new IllegalArgumentException("status UNKNOWN_DEFAULT_OPEN_API only stands for values this SDK could not read:"
           + " use OPEN, FIXED, REGRESSED, SNOOZED, IGNORED or DISCARDED");
@@ -242,9 +239,7 @@ public final class StackService {
   }
 
   private static void checkQuery(StackQuery query) {
-    if (query == null) {
-      throw new NullPointerException("query == null");
-    }
+    Objects.requireNonNull(query, "query == null");
   }
 
   private static String join(List<String> ids) {
@@ -252,9 +247,7 @@ public final class StackService {
   }
 
   private static String link(String url) {
-    if (url == null) {
-      throw new NullPointerException("url == null");
-    }
+    Objects.requireNonNull(url, "url == null");
     HttpUrl parsed = HttpUrl.parse(url.trim());
     if (parsed == null) {
       throw new IllegalArgumentException("url \"" + url + "\" is not an absolute http or https URL");

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -51,12 +52,8 @@ public final class TokenService {
    * @return the created token (201); keep its id secret
    */
   public ViewToken create(ViewProject project, NewToken token) {
-    if (project == null) {
-      throw new NullPointerException("project == null");
-    }
-    if (token == null) {
-      throw new NullPointerException("token == null");
-    }
+    Objects.requireNonNull(project, "project == null");
+    Objects.requireNonNull(token, "token == null");
     Ids.objectId(project.getId(), "project.id");
     Ids.objectId(project.getOrganizationId(), "project.organizationId");
     checkScopes(token);
@@ -76,9 +73,7 @@ public final class TokenService {
    * @return the created token (201); keep its id secret
    */
   public ViewToken create(NewToken token) {
-    if (token == null) {
-      throw new NullPointerException("token == null");
-    }
+    Objects.requireNonNull(token, "token == null");
     if (token.getProjectId() == null) {
       throw new IllegalArgumentException("token.projectId is required by POST api/v2/tokens: set it, or use"
           + " create(project, token) or organizations().createToken(organizationId, token) for an organization token");
@@ -101,9 +96,7 @@ public final class TokenService {
    */
   public ViewToken createForOrganization(String organizationId, NewToken token) {
     Ids.objectId(organizationId, "organizationId");
-    if (token == null) {
-      throw new NullPointerException("token == null");
-    }
+    Objects.requireNonNull(token, "token == null");
     if (token.getProjectId() != null) {
       throw new IllegalArgumentException("token.projectId is set, but an organization token has no project:"
           + " use create(project, token) for a project token");
@@ -251,9 +244,7 @@ public final class TokenService {
    */
   public ViewToken update(String tokenId, UpdateToken changes) {
     Ids.tokenId(tokenId, "tokenId");
-    if (changes == null) {
-      throw new NullPointerException("changes == null");
-    }
+    Objects.requireNonNull(changes, "changes == null");
     credentials.requireUserToken("Updating a token");
     return executor.execute(api.updateToken(tokenId, changes), CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN).body();
   }
@@ -268,9 +259,7 @@ public final class TokenService {
    */
   public ViewToken replace(String tokenId, UpdateToken token) {
     Ids.tokenId(tokenId, "tokenId");
-    if (token == null) {
-      throw new NullPointerException("token == null");
-    }
+    Objects.requireNonNull(token, "token == null");
     credentials.requireUserToken("Replacing a token");
     return executor.execute(api.replaceToken(tokenId, token), CredentialCheck.TOKEN_MANAGEMENT_NEEDS_LOGIN).body();
   }

@@ -1,5 +1,6 @@
 package com.exceptionless.testkit;
 
+import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,9 +29,7 @@ public final class ExceptionlessTestServerExtension implements BeforeAllCallback
 
   /** Creates an extension that starts its server from this builder (e.g. with a low rate limit). */
   public ExceptionlessTestServerExtension(ExceptionlessTestServer.Builder builder) {
-    if (builder == null) {
-      throw new NullPointerException("builder == null");
-    }
+    Objects.requireNonNull(builder, "builder == null");
     this.builder = builder;
   }
 

@@ -2,6 +2,7 @@ package com.exceptionless.client.paging;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Supplier;
@@ -34,9 +35,7 @@ public final class AutoPager<T> implements Iterable<T> {
    * @return the AutoPager
    */
   public static <T> AutoPager<T> of(Supplier<Page<T>> firstPage) {
-    if (firstPage == null) {
-      throw new NullPointerException("firstPage == null");
-    }
+    Objects.requireNonNull(firstPage, "firstPage == null");
     return new AutoPager<>(firstPage);
   }
 

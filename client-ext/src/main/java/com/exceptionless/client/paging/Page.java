@@ -4,6 +4,7 @@ import com.exceptionless.client.errors.SkipLimitException;
 import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
@@ -50,9 +51,7 @@ public final class Page<T> {
    * @return the page
    */
   public static <T> Page<T> of(List<T> items, Long totalCount, String nextUrl, Supplier<Page<T>> nextPageLoader) {
-    if (items == null) {
-      throw new NullPointerException("items == null");
-    }
+    Objects.requireNonNull(items, "items == null");
     if (nextUrl != null && nextPageLoader == null) {
       throw new NullPointerException("nextPageLoader == null");
     }
@@ -71,12 +70,8 @@ public final class Page<T> {
    * @return the page
    */
   public static <T> Page<T> atSkipLimit(List<T> items, Long totalCount, BooleanSupplier moreItemsMatch, String request) {
-    if (items == null) {
-      throw new NullPointerException("items == null");
-    }
-    if (moreItemsMatch == null) {
-      throw new NullPointerException("moreItemsMatch == null");
-    }
+    Objects.requireNonNull(items, "items == null");
+    Objects.requireNonNull(moreItemsMatch, "moreItemsMatch == null");
     return new Page<>(Collections.unmodifiableList(items), totalCount, null, null, moreItemsMatch,
         request != null ? request : "list request");
   }

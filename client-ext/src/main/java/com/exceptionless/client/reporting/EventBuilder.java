@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,9 +38,7 @@ public final class EventBuilder {
    * @throws NullPointerException when {@code error} is null: an error event needs its throwable
    */
   static EventBuilder forError(ExceptionlessReporter reporter, Throwable error, OffsetDateTime date) {
-    if (error == null) {
-      throw new NullPointerException("error == null");
-    }
+    Objects.requireNonNull(error, "error == null");
     return new EventBuilder(reporter, "error", error, date);
   }
 

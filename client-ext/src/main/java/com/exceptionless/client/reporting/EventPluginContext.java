@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -48,9 +49,7 @@ public final class EventPluginContext {
    * @param replacement the event to send instead
    */
   public void event(Event replacement) {
-    if (replacement == null) {
-      throw new NullPointerException("replacement == null");
-    }
+    Objects.requireNonNull(replacement, "replacement == null");
     this.event = replacement;
     this.data = replacement.getData() != null ? new LinkedHashMap<>(replacement.getData()) : new LinkedHashMap<String, Object>();
     this.tags = replacement.getTags() != null ? new LinkedHashSet<>(replacement.getTags()) : new LinkedHashSet<String>();

@@ -1,5 +1,6 @@
 package com.exceptionless.client.reporting;
 
+import java.util.Objects;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -41,15 +42,9 @@ public final class ExceptionlessLogHandler extends Handler {
    * @param breadcrumbLevel the least severe level kept as a breadcrumb
    */
   public ExceptionlessLogHandler(ExceptionlessReporter reporter, Level eventLevel, Level breadcrumbLevel) {
-    if (reporter == null) {
-      throw new NullPointerException("reporter == null");
-    }
-    if (eventLevel == null) {
-      throw new NullPointerException("eventLevel == null");
-    }
-    if (breadcrumbLevel == null) {
-      throw new NullPointerException("breadcrumbLevel == null");
-    }
+    Objects.requireNonNull(reporter, "reporter == null");
+    Objects.requireNonNull(eventLevel, "eventLevel == null");
+    Objects.requireNonNull(breadcrumbLevel, "breadcrumbLevel == null");
     this.reporter = reporter;
     this.eventLevel = eventLevel.intValue();
     setLevel(breadcrumbLevel.intValue() < eventLevel.intValue() ? breadcrumbLevel : eventLevel);

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -62,9 +63,7 @@ public final class ReporterBuilder {
    * @return this builder
    */
   public ReporterBuilder client(ExceptionlessClient client) {
-    if (client == null) {
-      throw new NullPointerException("client == null");
-    }
+    Objects.requireNonNull(client, "client == null");
     this.client = client;
     return this;
   }
@@ -154,9 +153,7 @@ public final class ReporterBuilder {
    * @return this builder
    */
   public ReporterBuilder outboxFolder(Path folder) {
-    if (folder == null) {
-      throw new NullPointerException("outboxFolder == null");
-    }
+    Objects.requireNonNull(folder, "outboxFolder == null");
     this.outboxFolder = folder;
     return this;
   }
@@ -292,9 +289,7 @@ public final class ReporterBuilder {
    * @return this builder
    */
   public ReporterBuilder version(String version) {
-    if (version == null) {
-      throw new NullPointerException("version == null: pass the application version, or do not call version(...)");
-    }
+    Objects.requireNonNull(version, "version == null: pass the application version, or do not call version(...)");
     if (version.trim().isEmpty()) {
       throw new IllegalArgumentException("version is blank: pass the application version, or do not call version(...)");
     }
@@ -313,9 +308,7 @@ public final class ReporterBuilder {
    * @throws IllegalArgumentException when a pattern is blank
    */
   public ReporterBuilder dataExclusions(String... patterns) {
-    if (patterns == null) {
-      throw new NullPointerException("dataExclusions == null: pass patterns, or none");
-    }
+    Objects.requireNonNull(patterns, "dataExclusions == null: pass patterns, or none");
     Set<String> checked = new LinkedHashSet<>();
     for (int i = 0; i < patterns.length; i++) {
       if (patterns[i] == null) {
@@ -414,9 +407,7 @@ public final class ReporterBuilder {
    */
   public ReporterBuilder plugin(String name, int priority, EventPlugin plugin) {
     String checked = pluginName(name);
-    if (plugin == null) {
-      throw new NullPointerException("plugin == null");
-    }
+    Objects.requireNonNull(plugin, "plugin == null");
     plugins.put(checked, new PluginChain.Registration(checked, priority, plugin));
     removedPlugins.remove(checked);
     return this;
@@ -448,9 +439,7 @@ public final class ReporterBuilder {
   }
 
   private static String pluginName(String name) {
-    if (name == null) {
-      throw new NullPointerException("name == null");
-    }
+    Objects.requireNonNull(name, "name == null");
     if (name.trim().isEmpty()) {
       throw new IllegalArgumentException("a plugin name is blank");
     }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -57,9 +58,7 @@ public final class ReportingScope implements AutoCloseable {
    * @return this scope
    */
   public ReportingScope tags(String... tags) {
-    if (tags == null) {
-      throw new NullPointerException("tags == null");
-    }
+    Objects.requireNonNull(tags, "tags == null");
     Snapshot now = own();
     Set<String> more = new LinkedHashSet<>(now.tags);
     for (String tag : tags) {
