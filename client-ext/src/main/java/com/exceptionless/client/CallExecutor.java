@@ -157,8 +157,8 @@ final class CallExecutor {
   }
 
   private void log(String route, String outcome, int retriesDone, Duration delay) {
-    if (RequestLogInterceptor.LOGGER.isLoggable(Level.FINE)) {
-      RequestLogInterceptor.LOGGER.fine(route + " -> " + outcome + "; retry " + (retriesDone + 1) + " of "
+    if (HttpLog.LOGGER.isLoggable(Level.FINE)) {
+      HttpLog.LOGGER.fine(route + " -> " + outcome + "; retry " + (retriesDone + 1) + " of "
           + retries.maxRetries() + " in " + delay.toMillis() + " ms");
     }
   }

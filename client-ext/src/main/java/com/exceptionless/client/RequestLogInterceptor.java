@@ -3,7 +3,6 @@ package com.exceptionless.client;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -14,11 +13,10 @@ import okhttp3.Response;
  * Headers, query strings and bodies are never logged. Stateless and thread-safe.
  */
 final class RequestLogInterceptor implements Interceptor {
-  static final Logger LOGGER = Logger.getLogger("com.exceptionless.client.http");
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    if (!LOGGER.isLoggable(Level.FINE)) {
+    if (!HttpLog.LOGGER.isLoggable(Level.FINE)) {
       return chain.proceed(chain.request());
     }
     Request request = chain.request();
@@ -26,10 +24,10 @@ final class RequestLogInterceptor implements Interceptor {
     long started = System.nanoTime();
     try {
       Response response = chain.proceed(request);
-      LOGGER.fine(route + " -> " + response.code() + " (" + elapsedMillis(started) + " ms)");
+      HttpLog.LOGGER.fine(route + " -> " + response.code() + " (" + elapsedMillis(started) + " ms)");
       return response;
     } catch (IOException e) {
-      LOGGER.fine(route + " -> " + e.getClass().getSimpleName() + " (" + elapsedMillis(started) + " ms)");
+      HttpLog.LOGGER.fine(route + " -> " + e.getClass().getSimpleName() + " (" + elapsedMillis(started) + " ms)");
       throw e;
     }
   }

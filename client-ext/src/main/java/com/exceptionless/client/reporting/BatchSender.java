@@ -64,7 +64,7 @@ final class BatchSender {
       return call.isCanceled() ? Outcome.retry(Optional.<Duration>empty(), "cancelled: the reporter is closing")
           : Outcome.retry(Optional.<Duration>empty(), describe(e));
     } catch (RuntimeException | LinkageError e) {
-      ReporterCounters.LOGGER.log(Level.WARNING, "Exceptionless: the HTTP client failed while sending events", e);
+      ReportingLog.LOGGER.log(Level.WARNING, "Exceptionless: the HTTP client failed while sending events", e);
       return Outcome.discard(DiscardReason.FAILED, Duration.ZERO, "the HTTP client failed: " + e);
     } finally {
       inFlight.compareAndSet(call, null);

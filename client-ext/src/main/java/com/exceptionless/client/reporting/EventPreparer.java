@@ -74,7 +74,7 @@ final class EventPreparer {
       return context.event();
     } catch (RuntimeException | StackOverflowError e) {
       counters.discarded(DiscardReason.FAILED, 1);
-      ReporterCounters.LOGGER.log(Level.FINE, "Exceptionless: an event could not be prepared", e);
+      ReportingLog.LOGGER.log(Level.FINE, "Exceptionless: an event could not be prepared", e);
       return null;
     }
   }

@@ -121,7 +121,7 @@ final class EventSender implements Runnable {
     try {
       store.open();
     } catch (RuntimeException | Error e) {
-      ReporterCounters.LOGGER.log(Level.WARNING, "Exceptionless: could not read the outbox folder", e);
+      ReportingLog.LOGGER.log(Level.WARNING, "Exceptionless: could not read the outbox folder", e);
     }
     opened = true;
     nextFlushNanos = System.nanoTime() + intervalNanos;
@@ -131,7 +131,7 @@ final class EventSender implements Runnable {
           break;
         }
       } catch (RuntimeException | Error e) {
-        ReporterCounters.LOGGER.log(Level.WARNING, "Exceptionless: the reporter's sender recovered from a failure", e);
+        ReportingLog.LOGGER.log(Level.WARNING, "Exceptionless: the reporter's sender recovered from a failure", e);
         LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
       }
     }
@@ -263,8 +263,8 @@ final class EventSender implements Runnable {
   }
 
   private static void log(String message) {
-    if (ReporterCounters.LOGGER.isLoggable(Level.FINE)) {
-      ReporterCounters.LOGGER.fine("Exceptionless: " + message);
+    if (ReportingLog.LOGGER.isLoggable(Level.FINE)) {
+      ReportingLog.LOGGER.fine("Exceptionless: " + message);
     }
   }
 }

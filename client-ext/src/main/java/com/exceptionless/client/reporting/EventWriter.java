@@ -44,7 +44,7 @@ final class EventWriter implements Runnable {
   private final int batchSize;
   private final Runnable batchReady;
   private final ReentrantLock processing = new ReentrantLock();
-  private final RateLimitedWarning unserializable = new RateLimitedWarning(ReporterCounters.LOGGER);
+  private final RateLimitedWarning unserializable = new RateLimitedWarning(ReportingLog.LOGGER);
   private final List<SerializedEvent> spilled = new ArrayList<>();
 
   private volatile Thread thread;
@@ -125,7 +125,7 @@ final class EventWriter implements Runnable {
         queue.drainTo(drained, batchSize);
         write(drained);
       } catch (RuntimeException | Error e) {
-        ReporterCounters.LOGGER.log(Level.WARNING, "Exceptionless: the reporter's writer recovered from a failure", e);
+        ReportingLog.LOGGER.log(Level.WARNING, "Exceptionless: the reporter's writer recovered from a failure", e);
         LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
       }
     }

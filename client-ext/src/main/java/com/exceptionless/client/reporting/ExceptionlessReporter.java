@@ -376,9 +376,9 @@ public final class ExceptionlessReporter implements AutoCloseable {
       removeShutdownHook();
       ReporterStats stats = stats();
       if (stats.discardedTotal() > 0 || stats.leftInOutbox() > 0) {
-        ReporterCounters.LOGGER.warning("Exceptionless reporter closed: " + stats);
-      } else if (ReporterCounters.LOGGER.isLoggable(Level.FINE)) {
-        ReporterCounters.LOGGER.fine("Exceptionless reporter closed: " + stats);
+        ReportingLog.LOGGER.warning("Exceptionless reporter closed: " + stats);
+      } else if (ReportingLog.LOGGER.isLoggable(Level.FINE)) {
+        ReportingLog.LOGGER.fine("Exceptionless reporter closed: " + stats);
       }
     } finally {
       if (interrupted) {
@@ -420,7 +420,7 @@ public final class ExceptionlessReporter implements AutoCloseable {
   void discardInvalid(RuntimeException reason) {
     counters.submitted();
     counters.discarded(DiscardReason.FAILED, 1);
-    ReporterCounters.LOGGER.log(Level.FINE, "Exceptionless: an event could not be built", reason);
+    ReportingLog.LOGGER.log(Level.FINE, "Exceptionless: an event could not be built", reason);
   }
 
   private OffsetDateTime now() {
@@ -454,7 +454,7 @@ public final class ExceptionlessReporter implements AutoCloseable {
       client.projects().configIfNewer(current.version())
           .ifPresent(configuration -> serverSettings.set(ServerSettings.from(configuration)));
     } catch (RuntimeException e) {
-      ReporterCounters.LOGGER.log(Level.FINE, "Exceptionless: could not refresh the project settings", e);
+      ReportingLog.LOGGER.log(Level.FINE, "Exceptionless: could not refresh the project settings", e);
     }
   }
 

@@ -45,8 +45,8 @@ final class OutboxEventStore implements EventStore {
   private final MemoryEventStore fallback;
   private final FileChannel lockChannel;
   private final FileLock lock;
-  private final RateLimitedWarning diskWarning = new RateLimitedWarning(ReporterCounters.LOGGER);
-  private final RateLimitedWarning fullWarning = new RateLimitedWarning(ReporterCounters.LOGGER);
+  private final RateLimitedWarning diskWarning = new RateLimitedWarning(ReportingLog.LOGGER);
+  private final RateLimitedWarning fullWarning = new RateLimitedWarning(ReportingLog.LOGGER);
   private final TreeMap<String, FileEntry> files = new TreeMap<>();
   private long bytesOnDisk;
   private long nextSequence;
@@ -123,7 +123,7 @@ final class OutboxEventStore implements EventStore {
       }
     }
     if (restored > 0) {
-      ReporterCounters.LOGGER.info("Exceptionless: " + restored + " event(s) left in the outbox folder " + folder
+      ReportingLog.LOGGER.info("Exceptionless: " + restored + " event(s) left in the outbox folder " + folder
           + " by an earlier run will be sent");
     }
   }
@@ -273,7 +273,7 @@ final class OutboxEventStore implements EventStore {
       lock.release();
       lockChannel.close();
     } catch (IOException e) {
-      ReporterCounters.LOGGER.log(Level.FINE, "Exceptionless: could not release the outbox folder's lock", e);
+      ReportingLog.LOGGER.log(Level.FINE, "Exceptionless: could not release the outbox folder's lock", e);
     }
   }
 
@@ -316,7 +316,7 @@ final class OutboxEventStore implements EventStore {
   private void setAside(FileEntry entry, List<SerializedEvent> good, int damaged) {
     Path file = folder.resolve(entry.name);
     Path aside = folder.resolve(entry.name + ASIDE);
-    ReporterCounters.LOGGER.warning("Exceptionless: " + damaged + " damaged event line(s) in the outbox file " + file
+    ReportingLog.LOGGER.warning("Exceptionless: " + damaged + " damaged event line(s) in the outbox file " + file
         + " (truncated or changed on disk) are discarded; the file is kept as " + aside + " and its "
         + good.size() + " good event(s) will be sent");
     try {
@@ -343,7 +343,7 @@ final class OutboxEventStore implements EventStore {
     try {
       Files.deleteIfExists(folder.resolve(entry.name));
     } catch (IOException e) {
-      ReporterCounters.LOGGER.log(Level.FINE, "Exceptionless: could not delete " + entry.name, e);
+      ReportingLog.LOGGER.log(Level.FINE, "Exceptionless: could not delete " + entry.name, e);
     }
   }
 

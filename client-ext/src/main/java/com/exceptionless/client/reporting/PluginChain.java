@@ -17,7 +17,7 @@ final class PluginChain {
   static final int DEFAULT_PRIORITY = 100;
 
   private final List<Registration> plugins;
-  private final RateLimitedWarning failures = new RateLimitedWarning(ReporterCounters.LOGGER);
+  private final RateLimitedWarning failures = new RateLimitedWarning(ReportingLog.LOGGER);
 
   /** A plugin with its name and priority. Immutable. */
   static final class Registration {

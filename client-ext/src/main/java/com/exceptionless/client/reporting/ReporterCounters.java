@@ -2,7 +2,6 @@ package com.exceptionless.client.reporting;
 
 import java.util.EnumMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Logger;
 
 /**
  * The reporter's counters, and the rate-limited log line about discards. Every event is counted once when it
@@ -11,14 +10,12 @@ import java.util.logging.Logger;
  * costs the caller one uncontended add.
  */
 final class ReporterCounters {
-  static final Logger LOGGER = Logger.getLogger("com.exceptionless.client.reporting");
-
   private final LongAdder submitted = new LongAdder();
   private final LongAdder restored = new LongAdder();
   private final LongAdder accepted = new LongAdder();
   private final LongAdder leftInOutbox = new LongAdder();
   private final EnumMap<DiscardReason, LongAdder> discarded = new EnumMap<>(DiscardReason.class);
-  private final RateLimitedWarning discardWarning = new RateLimitedWarning(LOGGER);
+  private final RateLimitedWarning discardWarning = new RateLimitedWarning(ReportingLog.LOGGER);
 
   ReporterCounters() {
     for (DiscardReason reason : DiscardReason.values()) {

@@ -96,7 +96,7 @@ final class ReporterSettings {
         return new OutboxEventStore(outboxFolder, outboxMaxBytes, outboxSync, batchSize, EventSender.MAX_BATCH_BYTES,
             queueCapacity, counters);
       } catch (IOException e) {
-        ReporterCounters.LOGGER.log(Level.WARNING, "Exceptionless: cannot use the outbox folder " + outboxFolder
+        ReportingLog.LOGGER.log(Level.WARNING, "Exceptionless: cannot use the outbox folder " + outboxFolder
             + "; events wait in memory and are lost if the process ends", e);
       }
     }

@@ -65,7 +65,7 @@ final class ServerCalls {
   private boolean offer(Runnable call, String what) {
     if (pendingCount.incrementAndGet() > MAX_PENDING) {
       pendingCount.decrementAndGet();
-      ReporterCounters.LOGGER.warning("Exceptionless: too many requests waiting; a " + what + " was dropped");
+      ReportingLog.LOGGER.warning("Exceptionless: too many requests waiting; a " + what + " was dropped");
       return false;
     }
     pending.add(() -> run(call, what));
@@ -76,7 +76,7 @@ final class ServerCalls {
     try {
       call.run();
     } catch (RuntimeException e) {
-      ReporterCounters.LOGGER.log(Level.FINE, "Exceptionless: a " + what + " could not be sent", e);
+      ReportingLog.LOGGER.log(Level.FINE, "Exceptionless: a " + what + " could not be sent", e);
     }
   }
 }
