@@ -1,5 +1,6 @@
 package com.exceptionless.client;
 
+import com.exceptionless.client.internal.Checks;
 import com.exceptionless.client.generated.api.EventApi;
 import com.exceptionless.client.model.CountResult;
 import com.exceptionless.client.model.Event;
@@ -412,7 +413,7 @@ public final class EventService {
   }
 
   private static void checkEvent(Event event, String name, OffsetDateTime oldestAccepted) {
-    if (event.getReferenceId() != null && !Ids.IDENTIFIER.matcher(event.getReferenceId()).matches()) {
+    if (event.getReferenceId() != null && !Checks.IDENTIFIER.matcher(event.getReferenceId()).matches()) {
       throw new IllegalArgumentException(name + ".reference_id \"" + event.getReferenceId()
           + "\" must be 8 to 100 letters, digits or dashes (the server would store the event with the reference"
           + " id \"invalid-reference-id\" instead, so it could not be found by this one)");

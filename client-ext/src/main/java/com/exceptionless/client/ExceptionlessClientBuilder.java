@@ -1,5 +1,6 @@
 package com.exceptionless.client;
 
+import com.exceptionless.client.internal.Checks;
 import com.exceptionless.client.json.ExceptionlessMoshi;
 import com.squareup.moshi.Moshi;
 import java.time.Clock;
@@ -86,6 +87,7 @@ public final class ExceptionlessClientBuilder {
    */
   public ExceptionlessClientBuilder connectTimeout(Duration timeout) {
     this.connectTimeout = checkTimeout(timeout, "connectTimeout");
+    this.sharedHttp = null;
     return this;
   }
 
@@ -97,6 +99,7 @@ public final class ExceptionlessClientBuilder {
    */
   public ExceptionlessClientBuilder readTimeout(Duration timeout) {
     this.readTimeout = checkTimeout(timeout, "readTimeout");
+    this.sharedHttp = null;
     return this;
   }
 
@@ -108,6 +111,7 @@ public final class ExceptionlessClientBuilder {
    */
   public ExceptionlessClientBuilder writeTimeout(Duration timeout) {
     this.writeTimeout = checkTimeout(timeout, "writeTimeout");
+    this.sharedHttp = null;
     return this;
   }
 
@@ -119,6 +123,7 @@ public final class ExceptionlessClientBuilder {
    */
   public ExceptionlessClientBuilder callTimeout(Duration timeout) {
     this.callTimeout = checkTimeout(timeout, "callTimeout");
+    this.sharedHttp = null;
     return this;
   }
 
@@ -306,24 +311,12 @@ public final class ExceptionlessClientBuilder {
     return this;
   }
 
-  private Duration checkTimeout(Duration timeout, String name) {
-    if (timeout == null) {
-      throw new NullPointerException(name + " == null");
-    }
-    if (timeout.isNegative()) {
-      throw new IllegalArgumentException(name + " is negative (" + timeout + "): use a positive duration, or zero for no limit");
-    }
-    this.sharedHttp = null;
-    return timeout;
+  private static Duration checkTimeout(Duration timeout, String name) {
+    return Checks.notNegative(timeout, name, ": use a positive duration, or zero for no limit");
   }
 
   private static Duration checkDelay(Duration delay, String name) {
-    if (delay == null) {
-      throw new NullPointerException(name + " == null");
-    }
-    if (delay.isNegative() || delay.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, but was " + delay);
-    }
+    Checks.positive(delay, name);
     if (delay.compareTo(Duration.ofMinutes(10)) > 0) {
       throw new IllegalArgumentException(name + " is longer than 10 minutes (" + delay + "): a call should fail"
           + " rather than block that long");

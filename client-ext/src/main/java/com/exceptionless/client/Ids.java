@@ -1,5 +1,6 @@
 package com.exceptionless.client;
 
+import com.exceptionless.client.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,8 +10,6 @@ import java.util.regex.Pattern;
 final class Ids {
   static final Pattern OBJECT_ID = Pattern.compile("[a-zA-Z\\d]{24,36}");
   static final Pattern TOKEN_ID = Pattern.compile("[a-zA-Z\\d-]{24,40}");
-  static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z\\d-]{8,100}");
-
   private Ids() {
   }
 
@@ -26,13 +25,7 @@ final class Ids {
 
   /** Checks a reference id or session id: 8 to 100 letters, digits or dashes. */
   static String identifier(String id, String name) {
-    if (id == null) {
-      throw new NullPointerException(name + " == null");
-    }
-    if (!IDENTIFIER.matcher(id).matches()) {
-      throw new IllegalArgumentException(name + " \"" + id + "\" must be 8 to 100 letters, digits or dashes");
-    }
-    return id;
+    return Checks.identifier(id, name);
   }
 
   /** Checks every id of a bulk action before anything is sent, and returns them in order. */

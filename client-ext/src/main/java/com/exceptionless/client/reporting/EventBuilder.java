@@ -1,5 +1,6 @@
 package com.exceptionless.client.reporting;
 
+import com.exceptionless.client.internal.Checks;
 import com.exceptionless.client.model.Event;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -7,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Builds one event and submits it to its reporter. Setters check their input at once (an invalid
@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 public final class EventBuilder {
   /** User identities and names, stack titles and keys are cut to this many characters (the server's stack title limit). */
   static final int MAX_NAME_LENGTH = 1000;
-  private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z\\d-]{8,100}");
 
   private final ExceptionlessReporter reporter;
   private final Event.Builder event;
@@ -273,13 +272,7 @@ public final class EventBuilder {
   }
 
   static String identifier(String id, String name) {
-    if (id == null) {
-      throw new NullPointerException(name + " == null");
-    }
-    if (!IDENTIFIER.matcher(id).matches()) {
-      throw new IllegalArgumentException(name + " \"" + id + "\" must be 8 to 100 letters, digits or dashes");
-    }
-    return id;
+    return Checks.identifier(id, name);
   }
 
   /** The server drops longer values silently; cutting them keeps the event. */

@@ -1,5 +1,6 @@
 package com.exceptionless.client.reporting;
 
+import com.exceptionless.client.internal.Checks;
 import com.exceptionless.client.ExceptionlessClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -491,22 +492,10 @@ public final class ReporterBuilder {
   }
 
   private static Duration positive(Duration value, String name) {
-    if (value == null) {
-      throw new NullPointerException(name + " == null");
-    }
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, but was " + value);
-    }
-    return value;
+    return Checks.positive(value, name);
   }
 
   private static Duration notNegative(Duration value, String name) {
-    if (value == null) {
-      throw new NullPointerException(name + " == null");
-    }
-    if (value.isNegative()) {
-      throw new IllegalArgumentException(name + " must not be negative, but was " + value);
-    }
-    return value;
+    return Checks.notNegative(value, name, ": use zero or a positive duration");
   }
 }
