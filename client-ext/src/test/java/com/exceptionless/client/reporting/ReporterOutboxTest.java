@@ -115,6 +115,22 @@ class ReporterOutboxTest extends ReporterTestSupport {
   }
 
   @Test
+  void batchesAnEarlierRunLeftArePacedByTheResendDelay() throws Exception {
+    Files.write(outbox.resolve("0000000000000000001.events"), OutboxEventStore.encode(events("paced-", 150, Instant.now())));
+    server.stubFor(post("/api/v2/events").willReturn(aResponse().withStatus(202)));
+
+    ExceptionlessReporter reporter = started(reporter().outboxFolder(outbox).batchSize(50).resendDelay(Duration.ofMillis(400)));
+
+    assertThat(reporter.flush(Duration.ofSeconds(10))).isTrue();
+    List<ServeEvent> requests = new ArrayList<>(server.getAllServeEvents());
+    assertThat(requests).hasSize(3);
+    requests.sort(java.util.Comparator.comparing(r -> r.getRequest().getLoggedDate()));
+    long firstToLast = requests.get(2).getRequest().getLoggedDate().getTime() - requests.get(0).getRequest().getLoggedDate().getTime();
+    assertThat(firstToLast).as("two pauses of 400 ms").isGreaterThanOrEqualTo(790);
+    assertThat(acceptedEvents()).hasSize(150);
+  }
+
+  @Test
   void eventsOlderThanTheServersAcceptanceWindowAreCountedAsExpiredAndNotSent() throws Exception {
     List<SerializedEvent> stored = new ArrayList<>(events("stale-", 2, Instant.now().minus(4, ChronoUnit.DAYS)));
     stored.addAll(events("fresh-", 1, Instant.now()));
