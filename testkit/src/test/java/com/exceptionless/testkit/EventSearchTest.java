@@ -40,7 +40,7 @@ class EventSearchTest extends SeededServerTest {
         .containsEntry("is_first_occurrence", true).containsEntry("type", "error");
     assertThat(stored.get(1)).containsEntry("is_first_occurrence", false)
         .containsEntry("stack_id", stored.get(0).get("stack_id"));
-    assertThat((Map<Object, Object>) (Map<?, ?>) stored.get(2).get("data")).containsEntry("custom", 1.0).containsKey("@submission_client");
+    assertThat((Map<Object, Object>) (Map<?, ?>) stored.get(2).get("data")).containsEntry("custom", 1L).containsKey("@submission_client");
     assertThat(server.stacks()).hasSize(2);
     Map<String, Object> errorStack = server.stacks().get(0);
     assertThat(errorStack).containsEntry("title", "inner").containsEntry("status", "open")

@@ -55,7 +55,7 @@ class EventSubmissionTest {
     assertThat(event.type()).isEqualTo("error");
     assertThat(event.message()).isEqualTo("Boom");
     assertThat(event.json()).containsOnlyKeys("type", "message", "count", "@simple_error", "tags", "CamelKey")
-        .containsEntry("count", 2.0).containsEntry("tags", List.of("a"))
+        .containsEntry("count", 2L).containsEntry("tags", List.of("a"))
         .containsEntry("@simple_error", Map.of("message", "Boom")).containsEntry("CamelKey", true);
     ReceivedSubmission submission = server.submissions().get(0);
     assertThat(submission.userAgent()).isEqualTo("exceptionless-java/1.2.3");
