@@ -270,9 +270,18 @@ public class ExceptionlessAppender extends UnsynchronizedAppenderBase<ILoggingEv
     } else {
       event = reporter.createLog(source, message, logLevel(level));
     }
-    addMdc(event, record.getMDCPropertyMap());
+    addMdc(event, mdc(record));
     addMarkers(event, record.getMarkerList());
     event.submit();
+  }
+
+  /** The record's MDC, or none when Logback cannot give it (a context built by hand without an MDC adapter). */
+  private Map<String, String> mdc(ILoggingEvent record) {
+    try {
+      return record.getMDCPropertyMap();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private void addMdc(EventBuilder event, Map<String, String> mdc) {

@@ -180,6 +180,26 @@ class ExceptionlessAppenderTest {
     }
   }
 
+  @Test
+  void aContextWithoutAnMdcAdapterStillGetsItsEventsReported() {
+    try (com.exceptionless.client.reporting.ExceptionlessReporter reporter = com.exceptionless.client.reporting.ExceptionlessReporter
+        .builder().serverUrl(server.baseUrl()).apiKey(server.accounts().clientApiKey()).shutdownHook(false).build()) {
+      LoggerContext handMade = new LoggerContext(); // no MDC adapter: Logback's getMDCPropertyMap() throws
+      ExceptionlessAppender appender = new ExceptionlessAppender();
+      appender.setContext(handMade);
+      appender.setName("HAND-MADE");
+      appender.setReporter(reporter);
+      appender.start();
+      ch.qos.logback.classic.Logger logger = handMade.getLogger("com.acme.jobs.Nightly");
+      logger.addAppender(appender);
+
+      logger.warn("Job late");
+      appender.stop();
+
+      assertThat(server.receivedEvents()).extracting(ReceivedEvent::message).containsExactly("Job late");
+    }
+  }
+
   private ExceptionlessAppender appender() {
     Appender<?> appender = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("EXCEPTIONLESS");
     assertThat(appender).isInstanceOf(ExceptionlessAppender.class);
