@@ -60,6 +60,33 @@ class ExamplesTest {
   }
 
   @Test
+  void logbackExampleSendsAWarningAsALogAndTheErrorWithItsCauseAndTheInfoLineAsTrace() {
+    int code = run(LogbackExample::run, new HashMap<>());
+
+    assertThat(code).as(text(err)).isZero();
+    assertLoggedEvents(text(out));
+  }
+
+  @Test
+  void log4j2ExampleSendsAWarningAsALogAndTheErrorWithItsCauseAndTheInfoLineAsTrace() {
+    int code = run(Log4j2Example::run, new HashMap<>());
+
+    assertThat(code).as(text(err)).isZero();
+    assertLoggedEvents(text(out));
+  }
+
+  private static void assertLoggedEvents(String printed) {
+    assertThat(printed)
+        .contains("The server received log from com.acme.checkout.Checkout: Payment provider answered in 2300 ms tags=[payments]")
+        .contains("@level: Warn")
+        .contains("The server received error from com.acme.checkout.Checkout: Payment failed tags=")
+        .contains("orderId=42").contains("tenant=acme")
+        .contains("@error: java.lang.IllegalStateException: card declined")
+        .contains("@error: java.io.IOException: gateway timed out")
+        .contains("@trace: [INFO com.acme.checkout.Checkout: Cart priced at 99.5 EUR]");
+  }
+
+  @Test
   void tokensExampleCreatesListsDisablesAndDeletesAToken() {
     int code = run(TokensExample::run, new HashMap<>());
 

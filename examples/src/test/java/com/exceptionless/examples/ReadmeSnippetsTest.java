@@ -34,11 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's code blocks marked {@code <!-- snippet: name -->} are the compiled example code, word for word; those
- * marked {@code <!-- program: Name -->} compile and run as they stand.
+ * marked {@code <!-- program: Name -->} compile and run as they stand; those marked {@code <!-- config: file -->} are the
+ * examples' configuration file of that name.
  */
 class ReadmeSnippetsTest {
   private static final Pattern README_SNIPPET = Pattern.compile("<!-- snippet: (\\w+) -->\\s*```java\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern README_PROGRAM = Pattern.compile("<!-- program: (\\w+) -->\\s*```java\\n(.*?)```", Pattern.DOTALL);
+  private static final Pattern README_CONFIG = Pattern.compile("<!-- config: ([\\w.-]+) -->\\s*```xml\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern SOURCE_REGION = Pattern.compile("// README: (\\w+)\\n(.*?)\\n\\s*// README: end", Pattern.DOTALL);
 
   @Test
@@ -70,7 +72,21 @@ class ReadmeSnippetsTest {
       checked.add(name);
     }
 
-    assertThat(checked).contains("workflow", "paging", "errors", "reporting", "tokens", "stacks", "markfixed", "readback");
+    assertThat(checked).contains("workflow", "paging", "errors", "reporting", "tokens", "stacks", "markfixed", "readback",
+        "logback", "log4j2");
+  }
+
+  @Test
+  void everyReadmeConfigurationFileIsTheExamplesFile() {
+    String readme = read(Paths.get("..", "README.md"));
+    Matcher config = README_CONFIG.matcher(readme);
+    List<String> checked = new ArrayList<>();
+    while (config.find()) {
+      String file = read(Paths.get("src", "main", "resources", config.group(1)));
+      assertThat(config.group(2).trim()).as("README configuration " + config.group(1)).isEqualTo(file.trim());
+      checked.add(config.group(1));
+    }
+    assertThat(checked).contains("logback-example.xml", "log4j2-example.xml");
   }
 
   /**
