@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
-import java.util.zip.Deflater;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -21,23 +20,20 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.Buffer;
 import okio.BufferedSink;
-import okio.GzipSink;
-import okio.Okio;
 import retrofit2.Invocation;
 
 /**
  * Posts one batch of serialized events to {@code POST api/v2/events} and says what the answer means, as the
  * official clients do and better: 2xx accepted; 400, 404, 415 and 422 discarded; 401 and 403 discarded with a
  * pause; 402 pause; 426 discarded; 413 split; 408, 429, 5xx and I/O failures kept and retried (Retry-After
- * honoured). The body is the events' JSON joined into an array and gzipped in one pass (the client's OkHttpClient
- * adds the credential). {@link #cancel()} aborts the call in flight and every later one (closing). Never
+ * honoured). The body is the events' JSON joined into an array; the client's OkHttpClient adds the credential and
+ * gzips it. {@link #cancel()} aborts the call in flight and every later one (closing). Never
  * throws. Thread-safe.
  */
 final class BatchSender {
   static final Duration UNAUTHORIZED_PAUSE = Duration.ofMinutes(15);
   static final Duration PLAN_LIMIT_PAUSE = Duration.ofMinutes(5);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  private static final long GZIP_THRESHOLD_BYTES = 4096;
   private static final Method SUBMIT_EVENTS = submitEventsMethod();
 
   private final OkHttpClient http;
@@ -114,34 +110,22 @@ final class BatchSender {
   }
 
   /**
-   * The request: the events joined into a JSON array, gzipped (fastest level) when larger than the client's
-   * 4 KB threshold, tagged as the generated {@code submitEvents} call so the client's log line names its route.
+   * The request: the events joined into a JSON array, tagged as the generated {@code submitEvents} call, so that
+   * the client's interceptors treat it as that route: its log line names the route, and bodies over 4 KB are
+   * gzipped ({@code GzipEventBodiesInterceptor}).
    */
   private Request request(List<SerializedEvent> events) {
-    long size = 1;
-    for (SerializedEvent event : events) {
-      size += event.json.length + 1;
-    }
     Request.Builder request = new Request.Builder().url(eventsUrl);
     if (SUBMIT_EVENTS != null) {
       request.tag(Invocation.class, Invocation.of(SUBMIT_EVENTS, Collections.singletonList(events.size() + " events")));
     }
+    Buffer body = new Buffer();
     try {
-      if (size <= GZIP_THRESHOLD_BYTES) {
-        Buffer plain = new Buffer();
-        writeArray(events, plain);
-        return request.post(RequestBody.create(plain.readByteString(), JSON)).build();
-      }
-      Buffer compressed = new Buffer();
-      GzipSink gzip = new GzipSink(compressed);
-      gzip.deflater().setLevel(Deflater.BEST_SPEED);
-      try (BufferedSink sink = Okio.buffer(gzip)) {
-        writeArray(events, sink);
-      }
-      return request.header("Content-Encoding", "gzip").post(RequestBody.create(compressed.readByteString(), JSON)).build();
+      writeArray(events, body);
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory failed", e);
     }
+    return request.post(RequestBody.create(body.readByteString(), JSON)).build();
   }
 
   private static void writeArray(List<SerializedEvent> events, BufferedSink sink) throws IOException {

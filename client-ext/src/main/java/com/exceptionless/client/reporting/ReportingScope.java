@@ -129,8 +129,5 @@ public final class ReportingScope implements AutoCloseable {
       this.data = data;
     }
 
-    boolean isEmpty() {
-      return userIdentity == null && tags.isEmpty() && data.isEmpty();
-    }
   }
 }

@@ -21,11 +21,4 @@ final class StoredBatch {
     this.restored = restored;
   }
 
-  long bytes() {
-    long total = 2;
-    for (SerializedEvent event : events) {
-      total += event.json.length + 1;
-    }
-    return total;
-  }
 }
