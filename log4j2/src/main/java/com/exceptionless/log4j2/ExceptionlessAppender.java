@@ -48,10 +48,12 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
  * </Appenders>
  * }</pre>
  *
- * <p>The builder builds the appender's reporter; a configuration that cannot build one (no API key anywhere, an
+ * <p>The builder builds the appender's reporter, unless one is given from code with
+ * {@link Builder#setReporter}; a configuration that cannot build one (no API key anywhere, an
  * invalid URL or level) is reported on Log4j's status logger and yields no appender, never throwing into the
  * application. Stopping the appender (Log4j's shutdown or a reconfiguration) flushes and closes the reporter,
- * waiting at most Log4j's stop timeout, else {@code flushTimeoutMillis} (default 5000).
+ * waiting at most Log4j's stop timeout, else {@code flushTimeoutMillis} (default 5000); a reporter given from code
+ * is flushed, not closed.
  *
  * <p>Appending never blocks on the network: events are queued to the reporter's own threads. Events that
  * reporting itself may cause are never reported ({@link ReportingLoopGuard}): those of the SDK, OkHttp, Okio,
@@ -61,16 +63,18 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
 @Plugin(name = "Exceptionless", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE, printObject = true)
 public final class ExceptionlessAppender extends AbstractAppender {
   private final ExceptionlessReporter reporter;
+  private final boolean ownsReporter;
   private final Level eventLevel;
   private final Level breadcrumbLevel;
   private final Set<String> mdcKeys;
   private final long flushTimeoutMillis;
 
   private ExceptionlessAppender(String name, Filter filter, Layout<? extends Serializable> layout, boolean ignoreExceptions,
-      Property[] properties, ExceptionlessReporter reporter, Level eventLevel, Level breadcrumbLevel, Set<String> mdcKeys,
-      long flushTimeoutMillis) {
+      Property[] properties, ExceptionlessReporter reporter, boolean ownsReporter, Level eventLevel, Level breadcrumbLevel,
+      Set<String> mdcKeys, long flushTimeoutMillis) {
     super(name, filter, layout, ignoreExceptions, properties);
     this.reporter = reporter;
+    this.ownsReporter = ownsReporter;
     this.eventLevel = eventLevel;
     this.breadcrumbLevel = breadcrumbLevel;
     this.mdcKeys = mdcKeys;
@@ -183,7 +187,11 @@ public final class ExceptionlessAppender extends AbstractAppender {
     boolean stopped = super.stop(timeout, timeUnit, false);
     long millis = timeout > 0 ? timeUnit.toMillis(timeout) : flushTimeoutMillis;
     try {
-      reporter.close(Duration.ofMillis(millis));
+      if (ownsReporter) {
+        reporter.close(Duration.ofMillis(millis));
+      } else {
+        reporter.flush(Duration.ofMillis(millis));
+      }
     } catch (RuntimeException e) {
       LOGGER.error("Exceptionless appender [{}]: closing the reporter failed", getName(), e);
     }
@@ -221,6 +229,20 @@ public final class ExceptionlessAppender extends AbstractAppender {
 
     @PluginBuilderAttribute
     private long flushTimeoutMillis = 5000;
+
+    private ExceptionlessReporter reporter;
+
+    /**
+     * Makes the appender submit through this reporter instead of building its own from the attributes (from code
+     * only); stopping the appender then flushes the reporter but leaves it open, since its owner closes it.
+     *
+     * @param reporter a reporter, or null to build one from the attributes
+     * @return this builder
+     */
+    public B setReporter(ExceptionlessReporter reporter) {
+      this.reporter = reporter;
+      return asBuilder();
+    }
 
     /**
      * Sets the server's base URL (default: {@code EXCEPTIONLESS_SERVER_URL}, else the hosted service).
@@ -321,6 +343,10 @@ public final class ExceptionlessAppender extends AbstractAppender {
             event == null ? eventLevel : breadcrumbLevel);
         return null;
       }
+      if (this.reporter != null) {
+        return new ExceptionlessAppender(name, getFilter(), getLayout(), isIgnoreExceptions(), getPropertyArray(),
+            this.reporter, false, event, breadcrumb, mdcKeys == null ? null : split(mdcKeys), flushTimeoutMillis);
+      }
       ExceptionlessReporter reporter;
       try {
         ReporterBuilder builder = ExceptionlessReporter.builder().fromEnv();
@@ -342,7 +368,7 @@ public final class ExceptionlessAppender extends AbstractAppender {
         return null;
       }
       return new ExceptionlessAppender(name, getFilter(), getLayout(), isIgnoreExceptions(), getPropertyArray(), reporter,
-          event, breadcrumb, mdcKeys == null ? null : split(mdcKeys), flushTimeoutMillis);
+          true, event, breadcrumb, mdcKeys == null ? null : split(mdcKeys), flushTimeoutMillis);
     }
 
     private static boolean notBlank(String value) {

@@ -3,20 +3,26 @@ package com.exceptionless.log4j2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.exceptionless.client.reporting.ExceptionlessReporter;
+import com.exceptionless.client.reporting.LogLevel;
 import com.exceptionless.testkit.ExceptionlessTestServer;
 import com.exceptionless.testkit.ReceivedEvent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.jul.Log4jBridgeHandler;
+import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +165,25 @@ class ExceptionlessAppenderTest {
       assertThat(in).isNotNull();
       String content = new String(readAll(in), java.nio.charset.StandardCharsets.ISO_8859_1);
       assertThat(content).contains("com.exceptionless.log4j2.ExceptionlessAppender").contains("exceptionless");
+    }
+  }
+
+  @Test
+  void anAppenderGivenAReporterFromCodeFlushesItOnStopAndLeavesItOpenForItsOwner() throws Exception {
+    try (ExceptionlessReporter reporter = ExceptionlessReporter.builder().serverUrl(server.baseUrl())
+        .apiKey(server.accounts().clientApiKey()).shutdownHook(false).build()) {
+      ExceptionlessAppender given = ExceptionlessAppender.newBuilder().setName("coded").setReporter(reporter).build();
+      given.start();
+      given.append(Log4jLogEvent.newBuilder().setLoggerName("com.acme.Billing").setLevel(Level.ERROR)
+          .setMessage(new SimpleMessage("Invoice 9 failed")).setThrown(new IllegalStateException("no tax rate")).build());
+      given.stop(5, TimeUnit.SECONDS);
+
+      assertThat(given.getReporter()).isSameAs(reporter);
+      assertThat(server.receivedEvents()).extracting(e -> e.json().get("message")).containsExactly("Invoice 9 failed");
+
+      reporter.submitLog("com.acme.Billing", "still open after the appender stopped", LogLevel.INFO);
+      assertThat(reporter.flush(Duration.ofSeconds(5))).isTrue();
+      assertThat(server.receivedEvents()).hasSize(2);
     }
   }
 

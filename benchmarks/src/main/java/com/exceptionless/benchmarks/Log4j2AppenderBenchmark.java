@@ -1,16 +1,19 @@
 package com.exceptionless.benchmarks;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import com.exceptionless.client.reporting.DiscardReason;
 import com.exceptionless.client.reporting.ExceptionlessReporter;
-import com.exceptionless.logback.ExceptionlessAppender;
+import com.exceptionless.log4j2.ExceptionlessAppender;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.DefaultConfiguration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -21,10 +24,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The Logback appender's cost on the logging thread, measured through a Logback logger (so Logback's own work,
- * creating the event and formatting the message, is included): an {@code INFO} line that only becomes a
- * breadcrumb, and a {@code WARN} line that becomes a log event. The queue is large enough never to fill within
- * an iteration.
+ * The Log4j2 appender's cost on the logging thread, measured through a Log4j logger of a private
+ * {@link LoggerContext} (so Log4j's own work, creating the event and formatting the message, is included): an
+ * {@code INFO} line that only becomes a breadcrumb, and a {@code WARN} line that becomes a log event. The appender
+ * is given a reporter whose queue never fills within an iteration, as in {@link LogbackAppenderBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -32,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgs = {"-Xmx3g"})
-public class AppenderBenchmark {
+public class Log4j2AppenderBenchmark {
+  private static final String LOGGER_NAME = "com.acme.checkout.Checkout";
+
   private LoopbackSink sink;
   private ExceptionlessReporter reporter;
   private LoggerContext context;
@@ -40,12 +45,12 @@ public class AppenderBenchmark {
   private Logger logger;
   private int order;
 
-  @Setup(Level.Trial)
+  @Setup(org.openjdk.jmh.annotations.Level.Trial)
   public void startSink() throws Exception {
     sink = new LoopbackSink();
   }
 
-  @Setup(Level.Iteration)
+  @Setup(org.openjdk.jmh.annotations.Level.Iteration)
   public void startAppender() {
     reporter = ExceptionlessReporter.builder()
         .serverUrl(sink.url())
@@ -53,30 +58,29 @@ public class AppenderBenchmark {
         .queueCapacity(8_000_000)
         .shutdownHook(false)
         .build();
-    context = new LoggerContext();
-    context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
-    appender = new ExceptionlessAppender();
-    appender.setContext(context);
-    appender.setName("EXCEPTIONLESS");
-    appender.setReporter(reporter);
+    context = new LoggerContext("exceptionless-benchmark");
+    Configuration configuration = new DefaultConfiguration();
+    context.start(configuration);
+    appender = ExceptionlessAppender.newBuilder().setName("EXCEPTIONLESS").setReporter(reporter).build();
     appender.start();
-    logger = context.getLogger("com.acme.checkout.Checkout");
-    logger.setAdditive(false);
-    logger.setLevel(ch.qos.logback.classic.Level.INFO);
-    logger.addAppender(appender);
+    configuration.addAppender(appender);
+    LoggerConfig checkout = new LoggerConfig(LOGGER_NAME, Level.INFO, false);
+    checkout.addAppender(appender, null, null);
+    configuration.addLogger(LOGGER_NAME, checkout);
+    context.updateLoggers();
+    logger = context.getLogger(LOGGER_NAME);
   }
 
-  @TearDown(Level.Iteration)
+  @TearDown(org.openjdk.jmh.annotations.Level.Iteration)
   public void stopAppender() {
     if (reporter.stats().discarded(DiscardReason.QUEUE_FULL) > 0) {
       throw new IllegalStateException("The queue filled up: the benchmark measured the drop path");
     }
-    appender.stop();
     context.stop();
     reporter.close(Duration.ofMillis(100));
   }
 
-  @TearDown(Level.Trial)
+  @TearDown(org.openjdk.jmh.annotations.Level.Trial)
   public void stopSink() {
     sink.close();
   }
