@@ -1,6 +1,5 @@
 package com.exceptionless.benchmarks;
 
-import com.exceptionless.client.reporting.DiscardReason;
 import com.exceptionless.client.reporting.ExceptionlessReporter;
 import com.exceptionless.log4j2.ExceptionlessAppender;
 import java.time.Duration;
@@ -52,12 +51,7 @@ public class Log4j2AppenderBenchmark {
 
   @Setup(org.openjdk.jmh.annotations.Level.Iteration)
   public void startAppender() {
-    reporter = ExceptionlessReporter.builder()
-        .serverUrl(sink.url())
-        .apiKey("LhhP1C9gijpSKCslHHCvwdSIz298twx271nTest0")
-        .queueCapacity(8_000_000)
-        .shutdownHook(false)
-        .build();
+    reporter = AppenderReporters.withRoomyQueue(sink);
     context = new LoggerContext("exceptionless-benchmark");
     Configuration configuration = new DefaultConfiguration();
     context.start(configuration);
@@ -73,9 +67,7 @@ public class Log4j2AppenderBenchmark {
 
   @TearDown(org.openjdk.jmh.annotations.Level.Iteration)
   public void stopAppender() {
-    if (reporter.stats().discarded(DiscardReason.QUEUE_FULL) > 0) {
-      throw new IllegalStateException("The queue filled up: the benchmark measured the drop path");
-    }
+    AppenderReporters.requireNothingDropped(reporter);
     context.stop();
     reporter.close(Duration.ofMillis(100));
   }
