@@ -1,10 +1,10 @@
 package com.exceptionless.client.reporting;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.exceptionless.testkit.ExceptionlessTestServer;
+import com.exceptionless.testkit.ReceivedEvent;
 import java.io.FileOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,15 +22,50 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Event plugins, the reporter's defaults, scopes carried across threads, and breadcrumbs, as the server sees them. */
-class ReporterPluginsAndContextTest extends ReporterTestSupport {
+/**
+ * Event plugins, the reporter's defaults, scopes carried across threads, and breadcrumbs, as the stand-in server
+ * sees them: it checks every event against the contract, and none may be refused.
+ */
+class ReporterPluginsAndContextTest {
+  private final List<ExceptionlessReporter> reporters = new ArrayList<>();
+  private ExceptionlessTestServer server;
+
   @BeforeEach
-  void acceptEverything() {
-    server.stubFor(post("/api/v2/events").willReturn(aResponse().withStatus(202)));
+  void startServer() {
+    server = ExceptionlessTestServer.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    try {
+      for (ExceptionlessReporter reporter : reporters) {
+        reporter.close(Duration.ofSeconds(1));
+      }
+      assertThat(server.droppedEvents()).as("events the stand-in refused").isEmpty();
+    } finally {
+      server.close();
+    }
+  }
+
+  private ReporterBuilder reporter() {
+    return ExceptionlessReporter.builder().serverUrl(server.baseUrl()).apiKey(server.accounts().clientApiKey())
+        .shutdownHook(false);
+  }
+
+  private ExceptionlessReporter started(ReporterBuilder builder) {
+    ExceptionlessReporter reporter = builder.build();
+    reporters.add(reporter);
+    return reporter;
+  }
+
+  private List<Map<String, Object>> acceptedEvents() {
+    return server.receivedEvents().stream().map(ReceivedEvent::json).collect(Collectors.toList());
   }
 
   @Test
