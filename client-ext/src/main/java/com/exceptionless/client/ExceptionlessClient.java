@@ -38,7 +38,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  */
 public final class ExceptionlessClient {
   /** The hosted Exceptionless API. */
-  public static final String DEFAULT_SERVER_URL = "https://api.exceptionless.com";
+  public static final String DEFAULT_SERVER_URL = ServerUrls.DEFAULT_SERVER_URL;
 
   private final ExceptionlessClientBuilder settings;
   private final HttpUrl serverUrl;

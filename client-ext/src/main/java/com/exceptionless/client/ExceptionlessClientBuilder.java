@@ -23,7 +23,7 @@ public final class ExceptionlessClientBuilder {
   static final String ENV_API_KEY = "EXCEPTIONLESS_API_KEY";
   static final String ENV_USER_TOKEN = "EXCEPTIONLESS_USER_TOKEN";
 
-  private HttpUrl serverUrl = HttpUrl.get(ExceptionlessClient.DEFAULT_SERVER_URL + "/");
+  private HttpUrl serverUrl = HttpUrl.get(ServerUrls.DEFAULT_SERVER_URL + "/");
   private Credential credential;
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(30);

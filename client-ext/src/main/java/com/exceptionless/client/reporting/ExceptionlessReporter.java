@@ -1,6 +1,7 @@
 package com.exceptionless.client.reporting;
 
 import com.exceptionless.client.ExceptionlessClient;
+import com.exceptionless.client.internal.Checks;
 import com.exceptionless.client.model.ClientConfiguration;
 import com.exceptionless.client.model.Event;
 import com.exceptionless.client.model.UserDescription;
@@ -190,7 +191,7 @@ public final class ExceptionlessReporter implements AutoCloseable {
    * @throws IllegalArgumentException when the reference id is malformed (nothing is queued)
    */
   public void submitUserDescription(String referenceId, String emailAddress, String description) {
-    EventBuilder.identifier(referenceId, "referenceId");
+    Checks.identifier(referenceId, "referenceId");
     if (closed.get()) {
       return;
     }
@@ -215,7 +216,7 @@ public final class ExceptionlessReporter implements AutoCloseable {
    * @param sessionId the session id given to {@link #startSession}
    */
   public void endSession(String sessionId) {
-    EventBuilder.identifier(sessionId, "sessionId");
+    Checks.identifier(sessionId, "sessionId");
     if (!closed.get()) {
       serverCalls.sessionEnded(sessionId);
       sender.wake();

@@ -348,7 +348,7 @@ public final class ReporterBuilder {
    * @return this builder
    */
   public ReporterBuilder defaultData(String key, Object value) {
-    defaultData.put(EventBuilder.dataKey(key), new DataSanitizer().copy(value));
+    defaultData.put(DataSanitizer.dataKey(key), new DataSanitizer().copy(value));
     return this;
   }
 

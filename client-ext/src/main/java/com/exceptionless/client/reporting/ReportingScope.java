@@ -76,7 +76,7 @@ public final class ReportingScope implements AutoCloseable {
    * @return this scope
    */
   public ReportingScope data(String key, Object value) {
-    String checked = EventBuilder.dataKey(key);
+    String checked = DataSanitizer.dataKey(key);
     Object copy = new DataSanitizer().copy(value);
     Snapshot now = own();
     Map<String, Object> more = new LinkedHashMap<>(now.data);
