@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds one event and submits it to its reporter. Setters check their input at once (an invalid
@@ -105,7 +106,7 @@ public final class EventBuilder {
    * @param name a display name, or null
    * @return this builder
    */
-  public EventBuilder user(String identity, String name) {
+  public EventBuilder user(String identity, @Nullable String name) {
     if (identity == null || identity.trim().isEmpty()) {
       throw new IllegalArgumentException("identity is blank");
     }

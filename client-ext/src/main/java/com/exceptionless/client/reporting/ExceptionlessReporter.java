@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reports errors, logs, feature usage, 404s and sessions to Exceptionless without ever hurting the
@@ -190,7 +191,7 @@ public final class ExceptionlessReporter implements AutoCloseable {
    * @param description what the user said
    * @throws IllegalArgumentException when the reference id is malformed (nothing is queued)
    */
-  public void submitUserDescription(String referenceId, String emailAddress, String description) {
+  public void submitUserDescription(String referenceId, @Nullable String emailAddress, String description) {
     Checks.identifier(referenceId, "referenceId");
     if (closed.get()) {
       return;

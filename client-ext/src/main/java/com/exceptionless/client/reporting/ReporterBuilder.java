@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of an {@link ExceptionlessReporter}; each setter checks its value at once and says what to fix.
@@ -360,7 +361,7 @@ public final class ReporterBuilder {
    * @param name a display name, or null
    * @return this builder
    */
-  public ReporterBuilder userIdentity(String identity, String name) {
+  public ReporterBuilder userIdentity(String identity, @Nullable String name) {
     if (identity == null || identity.trim().isEmpty()) {
       throw new IllegalArgumentException("userIdentity is blank: give the user's id or email address");
     }
