@@ -5,6 +5,7 @@ import com.exceptionless.client.model.PermissionResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of an action on several ids at once: the ids it succeeded for and those it failed for.
@@ -77,7 +78,7 @@ public final class BulkResult {
     }
 
     /** Returns the server's reason, or null. */
-    public String message() {
+    public @Nullable String message() {
       return message;
     }
 

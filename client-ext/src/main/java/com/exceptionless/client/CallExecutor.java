@@ -1,8 +1,8 @@
 package com.exceptionless.client;
 
-import com.exceptionless.client.errors.ErrorResponse;
 import com.exceptionless.client.errors.ExceptionlessException;
 import com.exceptionless.client.errors.ExceptionlessIoException;
+import com.exceptionless.client.errors.ExceptionlessServiceException;
 import com.exceptionless.client.model.HttpValidationProblemDetails;
 import com.exceptionless.client.model.ModelActionResults;
 import com.exceptionless.client.model.ProblemDetails;
@@ -30,7 +30,7 @@ import retrofit2.Response;
  * Runs a generated Retrofit call, retrying it as the {@link RetryPolicy} says (on a {@code clone()}, after
  * closing the failed answer), and turns every failure into the SDK's exceptions: I/O failures into
  * {@link ExceptionlessIoException}, error statuses into the typed {@code ExceptionlessServiceException}
- * subclasses (see {@link ErrorResponse}), unreadable bodies into {@link ExceptionlessException}.
+ * subclasses (see {@link ExceptionlessServiceException}), unreadable bodies into {@link ExceptionlessException}.
  * Success and 304 answers are returned. Immutable and thread-safe.
  */
 final class CallExecutor {
@@ -197,9 +197,15 @@ final class CallExecutor {
         .detail(problem.getDetail())
         .instance(problem.getInstance())
         .build();
-    return ErrorResponse.of(response.code(), route, details,
-        problem == null ? null : problem.getErrors(), response.headers().toMultimap(), hint,
-        problem == null ? null : problemReferenceId(body)).toException();
+    return ExceptionlessServiceException.builder()
+        .statusCode(response.code())
+        .request(route)
+        .problem(details)
+        .fieldErrors(problem == null ? null : problem.getErrors())
+        .headers(response.headers().toMultimap())
+        .advice(hint)
+        .referenceId(problem == null ? null : problemReferenceId(body))
+        .build();
   }
 
   /** Reads a JSON error body (at most {@link #MAX_ERROR_BODY_BYTES}) as text, or null; closes the body. */

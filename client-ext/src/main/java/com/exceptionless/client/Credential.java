@@ -1,5 +1,6 @@
 package com.exceptionless.client;
 
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -34,9 +35,7 @@ final class Credential {
    * @throws IllegalArgumentException when the token is blank or has characters a token never has
    */
   static Credential of(String token, Kind kind, String settingName) {
-    if (token == null) {
-      throw new NullPointerException(settingName + " == null");
-    }
+    Objects.requireNonNull(token, settingName + " == null");
     String trimmed = token.trim();
     if (trimmed.isEmpty()) {
       throw new IllegalArgumentException(settingName + " is blank: pass the " + kind.description + " itself");

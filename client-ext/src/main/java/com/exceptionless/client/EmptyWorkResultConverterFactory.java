@@ -4,6 +4,7 @@ import com.exceptionless.client.model.WorkInProgressResult;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 
@@ -14,7 +15,7 @@ import retrofit2.Retrofit;
  */
 final class EmptyWorkResultConverterFactory extends Converter.Factory {
   @Override
-  public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+  public @Nullable Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
     if (type != WorkInProgressResult.class) {
       return null;
     }

@@ -1,22 +1,17 @@
 package com.exceptionless.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to count of events: where (everything, an organization or a project), filter, aggregations and
  * time range. Values are checked as they are set. Immutable.
  */
-public final class EventCountQuery {
-  private final Scope scope;
-  private final String filter;
-  private final String aggregations;
-  private final String time;
-  private final String offset;
+public final class EventCountQuery extends QueryParameters {
+  private final @Nullable String aggregations;
 
   private EventCountQuery(Builder builder) {
-    this.scope = builder.scope;
-    this.filter = builder.filter;
+    super(builder);
     this.aggregations = builder.aggregations;
-    this.time = builder.time;
-    this.offset = builder.offset;
   }
 
   /** Returns a builder. */
@@ -24,41 +19,26 @@ public final class EventCountQuery {
     return new Builder();
   }
 
-  Scope scope() {
-    return scope;
-  }
-
-  String filter() {
-    return filter;
-  }
-
-  String aggregations() {
+  @Nullable String aggregations() {
     return aggregations;
   }
 
-  String time() {
-    return time;
-  }
-
-  String offset() {
-    return offset;
-  }
-
   @Override
-  public String toString() {
-    return "EventCountQuery{scope=" + scope + ", filter=" + filter + ", aggregations=" + aggregations + ", time=" + time
-        + ", offset=" + offset + "}";
+  String describeOwnParameters() {
+    return aggregations == null ? "" : ", aggregations=" + aggregations;
   }
 
   /** Builds an {@link EventCountQuery}; not thread-safe. */
-  public static final class Builder {
-    private Scope scope = Scope.ALL;
-    private String filter;
-    private String aggregations;
-    private String time;
-    private String offset;
+  public static final class Builder extends QueryParameters.Builder<Builder> {
+    private @Nullable String aggregations;
 
     private Builder() {
+      super(0);
+    }
+
+    @Override
+    Builder self() {
+      return this;
     }
 
     /**
@@ -68,8 +48,7 @@ public final class EventCountQuery {
      * @return this builder
      */
     public Builder organization(String organizationId) {
-      this.scope = Scope.organization(organizationId);
-      return this;
+      return setScope(Scope.organization(organizationId));
     }
 
     /**
@@ -79,8 +58,7 @@ public final class EventCountQuery {
      * @return this builder
      */
     public Builder project(String projectId) {
-      this.scope = Scope.project(projectId);
-      return this;
+      return setScope(Scope.project(projectId));
     }
 
     /**
@@ -89,9 +67,8 @@ public final class EventCountQuery {
      * @param filter the query, or null for none
      * @return this builder
      */
-    public Builder filter(String filter) {
-      this.filter = QueryChecks.text(filter);
-      return this;
+    public Builder filter(@Nullable String filter) {
+      return setFilter(filter);
     }
 
     /**
@@ -100,7 +77,7 @@ public final class EventCountQuery {
      * @param aggregations the aggregations, or null for the total only
      * @return this builder
      */
-    public Builder aggregations(String aggregations) {
+    public Builder aggregations(@Nullable String aggregations) {
       this.aggregations = QueryChecks.text(aggregations);
       return this;
     }
@@ -111,9 +88,8 @@ public final class EventCountQuery {
      * @param time the range, or null for the plan's retention
      * @return this builder
      */
-    public Builder time(String time) {
-      this.time = QueryChecks.text(time);
-      return this;
+    public Builder time(@Nullable String time) {
+      return setTime(time);
     }
 
     /**
@@ -122,9 +98,8 @@ public final class EventCountQuery {
      * @param offset the offset, or null for UTC
      * @return this builder
      */
-    public Builder offset(String offset) {
-      this.offset = QueryChecks.text(offset);
-      return this;
+    public Builder offset(@Nullable String offset) {
+      return setOffset(offset);
     }
 
     /** Returns the query. */

@@ -1,34 +1,24 @@
 package com.exceptionless.client;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to list of events: where (everything, an organization, a project or a stack), filter, sort, time
  * range, page size, and the position: a page number, or a cursor ({@code before}/{@code after}), which is
  * what the server uses when the page is left unset and which has no 1,000-item skip limit. Values are
  * checked as they are set. Immutable.
  */
-public final class EventQuery {
+public final class EventQuery extends QueryParameters {
   /** The server's largest page size for events. */
   public static final int MAX_LIMIT = 100;
 
-  private final Scope scope;
-  private final String filter;
-  private final String sort;
-  private final String time;
-  private final String offset;
-  private final Integer page;
-  private final Integer limit;
-  private final String before;
-  private final String after;
+  private final @Nullable String before;
+  private final @Nullable String after;
   private final boolean includeTotal;
 
   private EventQuery(Builder builder) {
-    this.scope = builder.scope;
-    this.filter = builder.filter;
-    this.sort = builder.sort;
-    this.time = builder.time;
-    this.offset = builder.offset;
-    this.page = builder.page;
-    this.limit = builder.limit;
+    super(builder);
     this.before = builder.before;
     this.after = builder.after;
     this.includeTotal = builder.includeTotal;
@@ -44,54 +34,26 @@ public final class EventQuery {
     return builder().build();
   }
 
-  Scope scope() {
-    return scope;
-  }
-
-  String filter() {
-    return filter;
-  }
-
-  String sort() {
-    return sort;
-  }
-
-  String time() {
-    return time;
-  }
-
-  String offset() {
-    return offset;
-  }
-
-  Integer page() {
-    return page;
-  }
-
-  Integer limit() {
-    return limit;
-  }
-
-  String before() {
+  @Nullable String before() {
     return before;
   }
 
-  String after() {
+  @Nullable String after() {
     return after;
   }
 
-  String include() {
+  @Nullable String include() {
     return includeTotal ? "total" : null;
   }
 
   /** Returns this query moved to a position a next link named. */
   EventQuery at(PagePosition position) {
     Builder builder = toBuilder();
-    builder.page = null;
+    builder.setPage(null);
     builder.before = null;
     builder.after = null;
     if (!position.isCursor()) {
-      builder.page = position.page();
+      builder.setPage(position.page());
     } else if (position.after() != null) {
       builder.after = position.after();
     } else {
@@ -101,19 +63,12 @@ public final class EventQuery {
   }
 
   EventQuery withDefaultLimit(int defaultLimit) {
-    return limit != null ? this : toBuilder().limit(defaultLimit).build();
+    return limit() != null ? this : toBuilder().limit(defaultLimit).build();
   }
 
   /** Returns a builder holding this query. */
   public Builder toBuilder() {
-    Builder builder = new Builder();
-    builder.scope = scope;
-    builder.filter = filter;
-    builder.sort = sort;
-    builder.time = time;
-    builder.offset = offset;
-    builder.page = page;
-    builder.limit = limit;
+    Builder builder = new Builder().copyFrom(this);
     builder.before = before;
     builder.after = after;
     builder.includeTotal = includeTotal;
@@ -121,25 +76,24 @@ public final class EventQuery {
   }
 
   @Override
-  public String toString() {
-    return "EventQuery{scope=" + scope + ", filter=" + filter + ", sort=" + sort + ", time=" + time + ", offset=" + offset
-        + ", page=" + page + ", limit=" + limit + ", before=" + before + ", after=" + after + ", includeTotal=" + includeTotal + "}";
+  String describeOwnParameters() {
+    return (before != null ? ", before=" + before : "") + (after != null ? ", after=" + after : "")
+        + ", includeTotal=" + includeTotal;
   }
 
   /** Builds an {@link EventQuery}; not thread-safe. */
-  public static final class Builder {
-    private Scope scope = Scope.ALL;
-    private String filter;
-    private String sort;
-    private String time;
-    private String offset;
-    private Integer page;
-    private Integer limit;
-    private String before;
-    private String after;
+  public static final class Builder extends QueryParameters.Builder<Builder> {
+    private @Nullable String before;
+    private @Nullable String after;
     private boolean includeTotal;
 
     private Builder() {
+      super(MAX_LIMIT);
+    }
+
+    @Override
+    Builder self() {
+      return this;
     }
 
     /**
@@ -149,8 +103,7 @@ public final class EventQuery {
      * @return this builder
      */
     public Builder organization(String organizationId) {
-      this.scope = Scope.organization(organizationId);
-      return this;
+      return setScope(Scope.organization(organizationId));
     }
 
     /**
@@ -160,8 +113,7 @@ public final class EventQuery {
      * @return this builder
      */
     public Builder project(String projectId) {
-      this.scope = Scope.project(projectId);
-      return this;
+      return setScope(Scope.project(projectId));
     }
 
     /**
@@ -171,8 +123,7 @@ public final class EventQuery {
      * @return this builder
      */
     public Builder stack(String stackId) {
-      this.scope = Scope.stack(stackId);
-      return this;
+      return setScope(Scope.stack(stackId));
     }
 
     /**
@@ -181,9 +132,8 @@ public final class EventQuery {
      * @param filter the query, or null for none
      * @return this builder
      */
-    public Builder filter(String filter) {
-      this.filter = QueryChecks.text(filter);
-      return this;
+    public Builder filter(@Nullable String filter) {
+      return setFilter(filter);
     }
 
     /**
@@ -192,9 +142,8 @@ public final class EventQuery {
      * @param sort the sort, or null for the server's order
      * @return this builder
      */
-    public Builder sort(String sort) {
-      this.sort = QueryChecks.text(sort);
-      return this;
+    public Builder sort(@Nullable String sort) {
+      return setSort(sort);
     }
 
     /**
@@ -203,9 +152,8 @@ public final class EventQuery {
      * @param time the range, or null for the plan's retention
      * @return this builder
      */
-    public Builder time(String time) {
-      this.time = QueryChecks.text(time);
-      return this;
+    public Builder time(@Nullable String time) {
+      return setTime(time);
     }
 
     /**
@@ -214,9 +162,8 @@ public final class EventQuery {
      * @param offset the offset, or null for UTC
      * @return this builder
      */
-    public Builder offset(String offset) {
-      this.offset = QueryChecks.text(offset);
-      return this;
+    public Builder offset(@Nullable String offset) {
+      return setOffset(offset);
     }
 
     /**
@@ -227,8 +174,7 @@ public final class EventQuery {
      * @return this builder
      */
     public Builder page(int page) {
-      this.page = QueryChecks.page(page);
-      return this;
+      return setPage(page);
     }
 
     /**
@@ -238,8 +184,7 @@ public final class EventQuery {
      * @return this builder
      */
     public Builder limit(int limit) {
-      this.limit = QueryChecks.limit(limit, MAX_LIMIT);
-      return this;
+      return setLimit(limit);
     }
 
     /**
@@ -283,21 +228,19 @@ public final class EventQuery {
      *     lies beyond the server's skip limit
      */
     public EventQuery build() {
-      if (page != null && (before != null || after != null)) {
+      if (page() != null && (before != null || after != null)) {
         throw new IllegalArgumentException("page and a cursor (before/after) are both set: page by number or by"
             + " cursor, not both");
       }
       if (before != null && after != null) {
         throw new IllegalArgumentException("before and after are both set: pass one cursor");
       }
-      QueryChecks.withinSkipLimit(page, limit);
+      checkSkipLimit();
       return new EventQuery(this);
     }
 
     private static String cursor(String cursor, String name) {
-      if (cursor == null) {
-        throw new NullPointerException(name + " == null");
-      }
+      Objects.requireNonNull(cursor, name + " == null");
       if (cursor.trim().isEmpty()) {
         throw new IllegalArgumentException(name + " is blank: pass the token of a next or previous link");
       }

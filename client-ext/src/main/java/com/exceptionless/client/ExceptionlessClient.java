@@ -13,10 +13,9 @@ import com.squareup.moshi.Moshi;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The Exceptionless API client: log in, manage organizations, projects and tokens, submit and read
@@ -38,13 +37,11 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  */
 public final class ExceptionlessClient {
   /** The hosted Exceptionless API. */
-  public static final String DEFAULT_SERVER_URL = "https://api.exceptionless.com";
+  public static final String DEFAULT_SERVER_URL = ServerUrls.DEFAULT_SERVER_URL;
 
   private final ExceptionlessClientBuilder settings;
-  private final HttpUrl serverUrl;
-  private final Credential credential;
-  private final OkHttpClient sharedHttp;
-  private final Moshi moshi;
+  private final HttpStack stack;
+  private final @Nullable Credential credential;
   private final AuthService auth;
   private final ProjectService projects;
   private final TokenService tokens;
@@ -54,23 +51,21 @@ public final class ExceptionlessClient {
   private final OkHttpClient authenticatedHttp;
   private final UserService users;
 
-  ExceptionlessClient(ExceptionlessClientBuilder settings, HttpUrl serverUrl, Credential credential,
-      OkHttpClient sharedHttp, Moshi moshi, RetryPolicy retries) {
+  ExceptionlessClient(ExceptionlessClientBuilder settings, HttpStack stack, @Nullable Credential credential) {
     this.settings = settings;
-    this.serverUrl = serverUrl;
+    this.stack = stack;
     this.credential = credential;
-    this.sharedHttp = sharedHttp;
-    this.moshi = moshi;
-    CallExecutor executor = new CallExecutor(moshi, retries);
-    Retrofit anonymous = retrofit(serverUrl, sharedHttp, null, moshi);
-    Retrofit authenticated = credential == null ? anonymous : retrofit(serverUrl, sharedHttp, credential, moshi);
+    CallExecutor executor = stack.executor();
+    Retrofit anonymous = stack.retrofit(null);
+    Retrofit authenticated = credential == null ? anonymous : stack.retrofit(credential);
     this.authenticatedHttp = (OkHttpClient) authenticated.callFactory();
     CredentialCheck check = new CredentialCheck(credential);
-    SummaryReader summaries = new SummaryReader(authenticated.callFactory(), moshi);
+    SummaryReader summaries = new SummaryReader(authenticated.callFactory(), stack.moshi());
     this.auth = new AuthService(anonymous.create(AuthApi.class), authenticated.create(AuthApi.class), executor, check);
     this.projects = new ProjectService(authenticated.create(ProjectApi.class), executor, check);
     this.tokens = new TokenService(authenticated.create(TokenApi.class), executor, check, projects, Clock.systemUTC());
-    this.events = new EventService(authenticated.create(EventApi.class), executor, check, summaries, retries.clock());
+    this.events = new EventService(authenticated.create(EventApi.class), executor, check, summaries,
+        stack.retries().clock());
     this.organizations = new OrganizationService(authenticated.create(OrganizationApi.class),
         authenticated.create(ProjectApi.class), tokens, executor, check);
     this.stacks = new StackService(authenticated.create(StackApi.class), executor, check, summaries);
@@ -99,7 +94,7 @@ public final class ExceptionlessClient {
 
   /** Returns a builder holding this client's settings, sharing its connection pool. */
   public ExceptionlessClientBuilder newBuilder() {
-    return settings.copy().share(sharedHttp, moshi);
+    return settings.derivedFrom(stack);
   }
 
   /**
@@ -196,7 +191,7 @@ public final class ExceptionlessClient {
 
   /** Returns the server URL, always ending with {@code /}. */
   public String serverUrl() {
-    return serverUrl.toString();
+    return stack.serverUrl().toString();
   }
 
   /** Returns the User-Agent this client sends, {@code exceptionless-java/<version>}. */
@@ -221,27 +216,11 @@ public final class ExceptionlessClient {
 
   /** Returns the Moshi instance this client reads and writes JSON with. */
   public Moshi moshi() {
-    return moshi;
+    return stack.moshi();
   }
 
   @Override
   public String toString() {
-    return "ExceptionlessClient{serverUrl=" + serverUrl + ", credential=" + (credential == null ? "none" : credential) + "}";
-  }
-
-  private static Retrofit retrofit(HttpUrl serverUrl, OkHttpClient shared, Credential credential, Moshi moshi) {
-    OkHttpClient http = shared.newBuilder()
-        .addInterceptor(new StandardHeadersInterceptor(SdkVersion.USER_AGENT, credential))
-        .addInterceptor(new RawBodyContentTypeInterceptor())
-        .addInterceptor(new GzipEventBodiesInterceptor())
-        .addNetworkInterceptor(new RequestLogInterceptor())
-        .build();
-    return new Retrofit.Builder()
-        .baseUrl(serverUrl)
-        .client(http)
-        .addConverterFactory(new RawRequestBodyConverterFactory())
-        .addConverterFactory(new EmptyWorkResultConverterFactory())
-        .addConverterFactory(MoshiConverterFactory.create(moshi))
-        .build();
+    return "ExceptionlessClient{serverUrl=" + stack.serverUrl() + ", credential=" + (credential == null ? "none" : credential) + "}";
   }
 }

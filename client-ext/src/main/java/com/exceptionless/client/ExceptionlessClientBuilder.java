@@ -1,37 +1,36 @@
 package com.exceptionless.client;
 
 import com.exceptionless.client.internal.Checks;
-import com.exceptionless.client.json.ExceptionlessMoshi;
-import com.squareup.moshi.Moshi;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of an {@link ExceptionlessClient}: server URL, credential, timeouts, retries, and optionally the
- * OkHttpClient to build on. Each setter validates its value at once and says what to fix. Not thread-safe;
- * {@link #build()} may be called many times.
+ * OkHttpClient to build on. Each setter validates its value at once and says what to fix; the builder only holds
+ * the settings ({@code HttpStack} assembles the HTTP stack from them). Not thread-safe; {@link #build()} may be
+ * called many times.
  */
 public final class ExceptionlessClientBuilder {
   static final String ENV_SERVER_URL = "EXCEPTIONLESS_SERVER_URL";
   static final String ENV_API_KEY = "EXCEPTIONLESS_API_KEY";
   static final String ENV_USER_TOKEN = "EXCEPTIONLESS_USER_TOKEN";
 
-  private HttpUrl serverUrl = HttpUrl.get(ExceptionlessClient.DEFAULT_SERVER_URL + "/");
-  private Credential credential;
+  private HttpUrl serverUrl = HttpUrl.get(ServerUrls.DEFAULT_SERVER_URL + "/");
+  private @Nullable Credential credential;
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(30);
   private Duration writeTimeout = Duration.ofSeconds(30);
   private Duration callTimeout = Duration.ofSeconds(60);
-  private OkHttpClient okHttpClient;
-  private OkHttpClient sharedHttp;
-  private Moshi sharedMoshi;
+  private @Nullable OkHttpClient okHttpClient;
+  /** The stack of the client this builder came from ({@code newBuilder()}), whose pool and Moshi to share. */
+  private @Nullable HttpStack parent;
   private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
   private Duration retryBaseDelay = RetryPolicy.DEFAULT_BASE_DELAY;
   private Duration retryMaxDelay = RetryPolicy.DEFAULT_MAX_DELAY;
@@ -87,7 +86,6 @@ public final class ExceptionlessClientBuilder {
    */
   public ExceptionlessClientBuilder connectTimeout(Duration timeout) {
     this.connectTimeout = checkTimeout(timeout, "connectTimeout");
-    this.sharedHttp = null;
     return this;
   }
 
@@ -99,7 +97,6 @@ public final class ExceptionlessClientBuilder {
    */
   public ExceptionlessClientBuilder readTimeout(Duration timeout) {
     this.readTimeout = checkTimeout(timeout, "readTimeout");
-    this.sharedHttp = null;
     return this;
   }
 
@@ -111,7 +108,6 @@ public final class ExceptionlessClientBuilder {
    */
   public ExceptionlessClientBuilder writeTimeout(Duration timeout) {
     this.writeTimeout = checkTimeout(timeout, "writeTimeout");
-    this.sharedHttp = null;
     return this;
   }
 
@@ -123,7 +119,6 @@ public final class ExceptionlessClientBuilder {
    */
   public ExceptionlessClientBuilder callTimeout(Duration timeout) {
     this.callTimeout = checkTimeout(timeout, "callTimeout");
-    this.sharedHttp = null;
     return this;
   }
 
@@ -209,7 +204,6 @@ public final class ExceptionlessClientBuilder {
   public ExceptionlessClientBuilder okHttpClient(OkHttpClient okHttpClient) {
     Objects.requireNonNull(okHttpClient, "okHttpClient == null");
     this.okHttpClient = okHttpClient;
-    this.sharedHttp = null;
     return this;
   }
 
@@ -259,31 +253,35 @@ public final class ExceptionlessClientBuilder {
    */
   public ExceptionlessClient build() {
     OkHttpCompatibility.check();
-    OkHttpClient http = sharedHttp;
-    if (http == null) {
-      ServerUrls.warnIfCleartext(serverUrl);
-      OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
-      http = base.newBuilder()
-          .socketFactory(new NoDelaySocketFactory(base.socketFactory()))
-          .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-          .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-          .writeTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
-          .callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
-          .build();
-    }
-    Moshi moshi = sharedMoshi != null ? sharedMoshi : ExceptionlessMoshi.create();
     if (retryBaseDelay.compareTo(retryMaxDelay) > 0) {
       throw new IllegalStateException("retryBaseDelay (" + retryBaseDelay + ") is longer than retryMaxDelay ("
           + retryMaxDelay + "): raise retryMaxDelay or lower retryBaseDelay");
     }
-    return new ExceptionlessClient(copy(), serverUrl, credential, http, moshi, retryPolicy());
+    HttpStack.Transport transport = new HttpStack.Transport(okHttpClient, connectTimeout, readTimeout, writeTimeout,
+        callTimeout);
+    RetryPolicy retries = new RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay, retryPost, sleeper, retryJitter,
+        clock);
+    HttpStack stack;
+    if (parent == null) {
+      ServerUrls.warnIfCleartext(serverUrl);
+      stack = HttpStack.create(serverUrl, transport, retries);
+    } else {
+      if (!parent.serverUrl().equals(serverUrl)) {
+        ServerUrls.warnIfCleartext(serverUrl);
+      }
+      stack = parent.derive(serverUrl, transport, retries);
+    }
+    return new ExceptionlessClient(copy(), stack, credential);
   }
 
-  RetryPolicy retryPolicy() {
-    return new RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay, retryPost, sleeper, retryJitter, clock);
+  /** Returns a copy of these settings that builds on a client's stack (derived clients share pools and adapters). */
+  ExceptionlessClientBuilder derivedFrom(HttpStack stack) {
+    ExceptionlessClientBuilder copy = copy();
+    copy.parent = stack;
+    return copy;
   }
 
-  ExceptionlessClientBuilder copy() {
+  private ExceptionlessClientBuilder copy() {
     ExceptionlessClientBuilder copy = new ExceptionlessClientBuilder();
     copy.serverUrl = serverUrl;
     copy.credential = credential;
@@ -292,8 +290,7 @@ public final class ExceptionlessClientBuilder {
     copy.writeTimeout = writeTimeout;
     copy.callTimeout = callTimeout;
     copy.okHttpClient = okHttpClient;
-    copy.sharedHttp = sharedHttp;
-    copy.sharedMoshi = sharedMoshi;
+    copy.parent = parent;
     copy.maxRetries = maxRetries;
     copy.retryBaseDelay = retryBaseDelay;
     copy.retryMaxDelay = retryMaxDelay;
@@ -302,13 +299,6 @@ public final class ExceptionlessClientBuilder {
     copy.retryJitter = retryJitter;
     copy.clock = clock;
     return copy;
-  }
-
-  /** Reuses an already-configured HTTP stack and Moshi (derived clients share pools and adapter caches). */
-  ExceptionlessClientBuilder share(OkHttpClient http, Moshi moshi) {
-    this.sharedHttp = http;
-    this.sharedMoshi = moshi;
-    return this;
   }
 
   private static Duration checkTimeout(Duration timeout, String name) {

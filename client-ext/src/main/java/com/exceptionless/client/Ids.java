@@ -4,6 +4,7 @@ import com.exceptionless.client.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Checks identifiers against the server's route constraints before anything is sent. Stateless. */
@@ -14,9 +15,7 @@ final class Ids {
   }
 
   static String objectId(String id, String name) {
-    if (id == null) {
-      throw new NullPointerException(name + " == null");
-    }
+    Objects.requireNonNull(id, name + " == null");
     if (!OBJECT_ID.matcher(id).matches()) {
       throw new IllegalArgumentException(name + " \"" + id + "\" is not an Exceptionless id (24 to 36 letters and digits)");
     }
@@ -47,9 +46,7 @@ final class Ids {
   }
 
   private static List<String> nonEmpty(Collection<String> ids, String name, String what) {
-    if (ids == null) {
-      throw new NullPointerException(name + " == null");
-    }
+    Objects.requireNonNull(ids, name + " == null");
     if (ids.isEmpty()) {
       throw new IllegalArgumentException(name + " is empty: pass at least one " + what);
     }
@@ -58,9 +55,7 @@ final class Ids {
 
   /** Token ids are secrets: the message never repeats the value. */
   static String tokenId(String id, String name) {
-    if (id == null) {
-      throw new NullPointerException(name + " == null");
-    }
+    Objects.requireNonNull(id, name + " == null");
     if (!TOKEN_ID.matcher(id).matches()) {
       throw new IllegalArgumentException(name + " is not a token id (24 to 40 letters, digits or dashes; "
           + id.length() + " characters given)");

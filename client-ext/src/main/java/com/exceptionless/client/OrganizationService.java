@@ -14,6 +14,7 @@ import com.exceptionless.client.paging.Page;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Response;
 
 /**
@@ -56,7 +57,7 @@ public final class OrganizationService {
    * @param stats whether to include statistics ({@code mode=stats})
    * @return the organizations
    */
-  public List<ViewOrganization> list(String filter, boolean stats) {
+  public List<ViewOrganization> list(@Nullable String filter, boolean stats) {
     credentials.requireAny("Listing organizations");
     return executor.execute(api.listOrganizations(QueryChecks.text(filter), stats ? "stats" : null),
         CredentialCheck.USER_ROLE_NEEDED).body();

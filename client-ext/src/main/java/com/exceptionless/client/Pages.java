@@ -1,7 +1,6 @@
 package com.exceptionless.client;
 
 import com.exceptionless.client.errors.SkipLimitException;
-import com.exceptionless.client.paging.LinkHeader;
 import com.exceptionless.client.paging.Page;
 import java.util.Collections;
 import java.util.List;
@@ -48,7 +47,7 @@ final class Pages {
     String next = LinkHeader.parse(response.headers().values("Link")).url("next").orElse(null);
     PagePosition nextPosition = next == null ? null : PagePosition.fromLink(requestUrl, next, cursors);
     if (nextPosition != null) {
-      return Page.of(items, total, next, () -> load.apply(nextPosition));
+      return ListPage.withNext(items, total, next, () -> load.apply(nextPosition));
     }
     boolean numbered = !cursors || requestUrl.queryParameter("page") != null;
     if (numbered) {
@@ -60,10 +59,10 @@ final class Pages {
         BooleanSupplier more = total != null
             ? () -> total > reached
             : () -> !load.apply(PagePosition.page(page + 1)).items().isEmpty();
-        return Page.atSkipLimit(items, total, more, Routes.describe(response.raw().request()));
+        return ListPage.atSkipLimit(items, total, more, Routes.describe(response.raw().request()));
       }
     }
-    return Page.of(items, total, null, null);
+    return ListPage.last(items, total);
   }
 
   static Long totalCount(Response<?> response) {

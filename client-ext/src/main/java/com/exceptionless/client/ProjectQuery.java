@@ -1,23 +1,18 @@
 package com.exceptionless.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to list of projects: filter, sort, page, page size and whether to include statistics. Immutable.
  */
-public final class ProjectQuery {
+public final class ProjectQuery extends QueryParameters {
   /** The server's largest page size for projects. */
   public static final int MAX_LIMIT = 1000;
 
-  private final String filter;
-  private final String sort;
-  private final Integer page;
-  private final Integer limit;
   private final boolean stats;
 
   private ProjectQuery(Builder builder) {
-    this.filter = builder.filter;
-    this.sort = builder.sort;
-    this.page = builder.page;
-    this.limit = builder.limit;
+    super(builder);
     this.stats = builder.stats;
   }
 
@@ -31,23 +26,7 @@ public final class ProjectQuery {
     return builder().build();
   }
 
-  String filter() {
-    return filter;
-  }
-
-  String sort() {
-    return sort;
-  }
-
-  Integer page() {
-    return page;
-  }
-
-  Integer limit() {
-    return limit;
-  }
-
-  String mode() {
+  @Nullable String mode() {
     return stats ? "stats" : null;
   }
 
@@ -56,34 +35,30 @@ public final class ProjectQuery {
   }
 
   ProjectQuery withDefaultLimit(int defaultLimit) {
-    return limit != null ? this : toBuilder().limit(defaultLimit).build();
+    return limit() != null ? this : toBuilder().limit(defaultLimit).build();
   }
 
   /** Returns a builder holding this query. */
   public Builder toBuilder() {
-    Builder builder = new Builder();
-    builder.filter = filter;
-    builder.sort = sort;
-    builder.page = page;
-    builder.limit = limit;
-    builder.stats = stats;
-    return builder;
+    return new Builder().copyFrom(this).stats(stats);
   }
 
   @Override
-  public String toString() {
-    return "ProjectQuery{filter=" + filter + ", sort=" + sort + ", page=" + page + ", limit=" + limit + ", stats=" + stats + "}";
+  String describeOwnParameters() {
+    return ", stats=" + stats;
   }
 
   /** Builds a {@link ProjectQuery}; not thread-safe. */
-  public static final class Builder {
-    private String filter;
-    private String sort;
-    private Integer page;
-    private Integer limit;
+  public static final class Builder extends QueryParameters.Builder<Builder> {
     private boolean stats;
 
     private Builder() {
+      super(MAX_LIMIT);
+    }
+
+    @Override
+    Builder self() {
+      return this;
     }
 
     /**
@@ -92,9 +67,8 @@ public final class ProjectQuery {
      * @param filter the query, or null for none
      * @return this builder
      */
-    public Builder filter(String filter) {
-      this.filter = filter;
-      return this;
+    public Builder filter(@Nullable String filter) {
+      return setFilter(filter);
     }
 
     /**
@@ -103,9 +77,8 @@ public final class ProjectQuery {
      * @param sort the sort, or null for the server's order
      * @return this builder
      */
-    public Builder sort(String sort) {
-      this.sort = sort;
-      return this;
+    public Builder sort(@Nullable String sort) {
+      return setSort(sort);
     }
 
     /**
@@ -115,11 +88,7 @@ public final class ProjectQuery {
      * @return this builder
      */
     public Builder page(int page) {
-      if (page < 1) {
-        throw new IllegalArgumentException("page must be 1 or more, but was " + page);
-      }
-      this.page = page;
-      return this;
+      return setPage(page);
     }
 
     /**
@@ -129,11 +98,7 @@ public final class ProjectQuery {
      * @return this builder
      */
     public Builder limit(int limit) {
-      if (limit < 1 || limit > MAX_LIMIT) {
-        throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", but was " + limit);
-      }
-      this.limit = limit;
-      return this;
+      return setLimit(limit);
     }
 
     /**
@@ -153,7 +118,7 @@ public final class ProjectQuery {
      * @throws IllegalArgumentException when the page lies beyond the server's skip limit (the first 1,000 projects)
      */
     public ProjectQuery build() {
-      QueryChecks.withinSkipLimit(page, limit);
+      checkSkipLimit();
       return new ProjectQuery(this);
     }
   }

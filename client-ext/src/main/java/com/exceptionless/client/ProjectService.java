@@ -1,6 +1,6 @@
 package com.exceptionless.client;
 
-import com.exceptionless.client.errors.ErrorResponse;
+import com.exceptionless.client.errors.ExceptionlessServiceException;
 import com.exceptionless.client.errors.NotFoundException;
 import com.exceptionless.client.generated.api.ProjectApi;
 import com.exceptionless.client.model.ClientConfiguration;
@@ -134,9 +134,13 @@ public final class ProjectService {
    * @return the project
    */
   public ViewProject require(String nameOrId) {
-    return find(nameOrId).orElseThrow(() -> (NotFoundException) ErrorResponse.of(404, "project lookup",
-        ProblemDetails.builder().status(404).title("No project is named or has the id \"" + nameOrId.trim() + "\".").build(),
-        null, null, "List the projects this user can see with projects().listAll().").toException());
+    return find(nameOrId).orElseThrow(() -> (NotFoundException) ExceptionlessServiceException.builder()
+        .statusCode(404)
+        .request("project lookup")
+        .problem(ProblemDetails.builder().status(404)
+            .title("No project is named or has the id \"" + nameOrId.trim() + "\".").build())
+        .advice("List the projects this user can see with projects().listAll().")
+        .build());
   }
 
   /**

@@ -3,6 +3,7 @@ package com.exceptionless.client;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import okhttp3.RequestBody;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 
@@ -13,7 +14,7 @@ import retrofit2.Retrofit;
  */
 final class RawRequestBodyConverterFactory extends Converter.Factory {
   @Override
-  public Converter<?, RequestBody> requestBodyConverter(Type type, Annotation[] parameterAnnotations,
+  public @Nullable Converter<?, RequestBody> requestBodyConverter(Type type, Annotation[] parameterAnnotations,
       Annotation[] methodAnnotations, Retrofit retrofit) {
     if (type != Object.class) {
       return null;

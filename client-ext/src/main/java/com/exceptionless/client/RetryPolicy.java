@@ -1,6 +1,6 @@
 package com.exceptionless.client;
 
-import com.exceptionless.client.errors.RetryAfter;
+import com.exceptionless.client.internal.RetryAfter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;

@@ -8,6 +8,8 @@ import okhttp3.HttpUrl;
 
 /** Validates and normalises server URLs, and warns about clear-text ones. Stateless and thread-safe. */
 final class ServerUrls {
+  /** The hosted Exceptionless API ({@link ExceptionlessClient#DEFAULT_SERVER_URL}). */
+  static final String DEFAULT_SERVER_URL = "https://api.exceptionless.com";
   static final Logger LOGGER = Logger.getLogger("com.exceptionless.client");
 
   private ServerUrls() {
@@ -24,7 +26,7 @@ final class ServerUrls {
     HttpUrl url = HttpUrl.parse(trimmed);
     if (url == null) {
       throw new IllegalArgumentException("serverUrl \"" + trimmed + "\" is not an http or https URL:"
-          + " use for example " + ExceptionlessClient.DEFAULT_SERVER_URL);
+          + " use for example " + DEFAULT_SERVER_URL);
     }
     if (!url.username().isEmpty() || !url.password().isEmpty()) {
       throw new IllegalArgumentException("serverUrl must not contain a user name or password:"
@@ -32,12 +34,12 @@ final class ServerUrls {
     }
     if (url.query() != null || url.fragment() != null) {
       throw new IllegalArgumentException("serverUrl must not have a query or fragment: pass only the server root, for example "
-          + ExceptionlessClient.DEFAULT_SERVER_URL);
+          + DEFAULT_SERVER_URL);
     }
     String path = url.encodedPath();
     if (path.endsWith("/api/v2") || path.endsWith("/api/v2/")) {
       throw new IllegalArgumentException("serverUrl ends with /api/v2: pass the server root, for example "
-          + ExceptionlessClient.DEFAULT_SERVER_URL + " (the SDK adds /api/v2 itself)");
+          + DEFAULT_SERVER_URL + " (the SDK adds /api/v2 itself)");
     }
     return path.endsWith("/") ? url : url.newBuilder().encodedPath(path + "/").build();
   }

@@ -1,29 +1,17 @@
 package com.exceptionless.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to list of stacks: where (all, an organization or a project), filter, sort, time range, page and
  * page size. Values are checked as they are set. Immutable.
  */
-public final class StackQuery {
+public final class StackQuery extends QueryParameters {
   /** The server's largest page size for stacks. */
   public static final int MAX_LIMIT = 100;
 
-  private final Scope scope;
-  private final String filter;
-  private final String sort;
-  private final String time;
-  private final String offset;
-  private final Integer page;
-  private final Integer limit;
-
   private StackQuery(Builder builder) {
-    this.scope = builder.scope;
-    this.filter = builder.filter;
-    this.sort = builder.sort;
-    this.time = builder.time;
-    this.offset = builder.offset;
-    this.page = builder.page;
-    this.limit = builder.limit;
+    super(builder);
   }
 
   /** Returns a builder. */
@@ -36,72 +24,33 @@ public final class StackQuery {
     return builder().build();
   }
 
-  Scope scope() {
-    return scope;
-  }
-
-  String filter() {
-    return filter;
-  }
-
-  String sort() {
-    return sort;
-  }
-
-  String time() {
-    return time;
-  }
-
-  String offset() {
-    return offset;
-  }
-
-  Integer page() {
-    return page;
-  }
-
-  Integer limit() {
-    return limit;
-  }
-
   StackQuery withPage(int newPage) {
     return toBuilder().page(newPage).build();
   }
 
   StackQuery withDefaultLimit(int defaultLimit) {
-    return limit != null ? this : toBuilder().limit(defaultLimit).build();
+    return limit() != null ? this : toBuilder().limit(defaultLimit).build();
   }
 
   /** Returns a builder holding this query. */
   public Builder toBuilder() {
-    Builder builder = new Builder();
-    builder.scope = scope;
-    builder.filter = filter;
-    builder.sort = sort;
-    builder.time = time;
-    builder.offset = offset;
-    builder.page = page;
-    builder.limit = limit;
-    return builder;
+    return new Builder().copyFrom(this);
   }
 
   @Override
-  public String toString() {
-    return "StackQuery{scope=" + scope + ", filter=" + filter + ", sort=" + sort + ", time=" + time + ", offset=" + offset
-        + ", page=" + page + ", limit=" + limit + "}";
+  String describeOwnParameters() {
+    return "";
   }
 
   /** Builds a {@link StackQuery}; not thread-safe. */
-  public static final class Builder {
-    private Scope scope = Scope.ALL;
-    private String filter;
-    private String sort;
-    private String time;
-    private String offset;
-    private Integer page;
-    private Integer limit;
-
+  public static final class Builder extends QueryParameters.Builder<Builder> {
     private Builder() {
+      super(MAX_LIMIT);
+    }
+
+    @Override
+    Builder self() {
+      return this;
     }
 
     /**
@@ -111,8 +60,7 @@ public final class StackQuery {
      * @return this builder
      */
     public Builder organization(String organizationId) {
-      this.scope = Scope.organization(organizationId);
-      return this;
+      return setScope(Scope.organization(organizationId));
     }
 
     /**
@@ -122,8 +70,7 @@ public final class StackQuery {
      * @return this builder
      */
     public Builder project(String projectId) {
-      this.scope = Scope.project(projectId);
-      return this;
+      return setScope(Scope.project(projectId));
     }
 
     /**
@@ -132,9 +79,8 @@ public final class StackQuery {
      * @param filter the query, or null for none
      * @return this builder
      */
-    public Builder filter(String filter) {
-      this.filter = QueryChecks.text(filter);
-      return this;
+    public Builder filter(@Nullable String filter) {
+      return setFilter(filter);
     }
 
     /**
@@ -143,9 +89,8 @@ public final class StackQuery {
      * @param sort the sort, or null for the server's order
      * @return this builder
      */
-    public Builder sort(String sort) {
-      this.sort = QueryChecks.text(sort);
-      return this;
+    public Builder sort(@Nullable String sort) {
+      return setSort(sort);
     }
 
     /**
@@ -154,9 +99,8 @@ public final class StackQuery {
      * @param time the range, or null for all time
      * @return this builder
      */
-    public Builder time(String time) {
-      this.time = QueryChecks.text(time);
-      return this;
+    public Builder time(@Nullable String time) {
+      return setTime(time);
     }
 
     /**
@@ -165,9 +109,8 @@ public final class StackQuery {
      * @param offset the offset, or null for UTC
      * @return this builder
      */
-    public Builder offset(String offset) {
-      this.offset = QueryChecks.text(offset);
-      return this;
+    public Builder offset(@Nullable String offset) {
+      return setOffset(offset);
     }
 
     /**
@@ -177,8 +120,7 @@ public final class StackQuery {
      * @return this builder
      */
     public Builder page(int page) {
-      this.page = QueryChecks.page(page);
-      return this;
+      return setPage(page);
     }
 
     /**
@@ -188,8 +130,7 @@ public final class StackQuery {
      * @return this builder
      */
     public Builder limit(int limit) {
-      this.limit = QueryChecks.limit(limit, MAX_LIMIT);
-      return this;
+      return setLimit(limit);
     }
 
     /**
@@ -198,7 +139,7 @@ public final class StackQuery {
      * @throws IllegalArgumentException when the page lies beyond the server's skip limit (the first 1,000 stacks)
      */
     public StackQuery build() {
-      QueryChecks.withinSkipLimit(page, limit);
+      checkSkipLimit();
       return new StackQuery(this);
     }
   }

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.Response;
 
@@ -104,7 +105,7 @@ public final class StackService {
    * @param version the version the fix ships in (for example {@code 1.2.3}), or null for "now"
    * @return which stacks were marked and which failed
    */
-  public BulkResult markFixed(Collection<String> stackIds, String version) {
+  public BulkResult markFixed(Collection<String> stackIds, @Nullable String version) {
     List<String> ids = Ids.objectIds(stackIds, "stackIds");
     if (version != null && version.trim().isEmpty()) {
       throw new IllegalArgumentException("version is blank: pass a version such as 1.2.3, or null");

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.Response;
 
@@ -140,7 +141,7 @@ public final class TokenService {
    * @param notes what the token is for, or null
    * @return the created token; keep its id secret
    */
-  public ViewToken createClientToken(ViewProject project, String notes) {
+  public ViewToken createClientToken(ViewProject project, @Nullable String notes) {
     return create(project, NewToken.builder().addScopesItem(TokenScope.CLIENT).notes(notes).build());
   }
 
@@ -151,7 +152,7 @@ public final class TokenService {
    * @param notes what the token is for, or null
    * @return the created token; keep its id secret
    */
-  public ViewToken createClientToken(String projectId, String notes) {
+  public ViewToken createClientToken(String projectId, @Nullable String notes) {
     credentials.requireUserToken("Creating a token");
     return createClientToken(projects.get(projectId), notes);
   }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 class ExceptionlessClientBuilderTest {
@@ -120,5 +122,39 @@ class ExceptionlessClientBuilderTest {
     assertThat(withKey.serverUrl()).isEqualTo("http://localhost:5000/");
     assertThat(withKey.toString()).contains("API key(***)");
     assertThat(anonymous.toString()).contains("credential=none");
+  }
+
+  @Test
+  void aUserOkHttpClientKeepsItsInterceptorsPoolAndDispatcherAndDerivedClientsShareThem() {
+    Interceptor mine = chain -> chain.proceed(chain.request());
+    OkHttpClient users = new OkHttpClient.Builder().addInterceptor(mine).build();
+
+    ExceptionlessClient client = ExceptionlessClient.builder().serverUrl("http://localhost:5000")
+        .okHttpClient(users).readTimeout(Duration.ofSeconds(7)).build();
+    ExceptionlessClient derived = client.newBuilder().readTimeout(Duration.ofSeconds(3)).build()
+        .withApiKey("LhhP1C9gijpSKCslHHCvwdSIz298twx271nTest0");
+
+    for (ExceptionlessClient each : new ExceptionlessClient[] {client, derived}) {
+      assertThat(each.httpClient().interceptors()).contains(mine);
+      assertThat(each.httpClient().connectionPool()).isSameAs(users.connectionPool());
+      assertThat(each.httpClient().dispatcher()).isSameAs(users.dispatcher());
+    }
+    assertThat(client.httpClient().readTimeoutMillis()).isEqualTo(7_000);
+    assertThat(derived.httpClient().readTimeoutMillis()).isEqualTo(3_000);
+    assertThat(users.interceptors()).containsExactly(mine);
+  }
+
+  @Test
+  void clientsDerivedFromADefaultClientShareItsConnectionPoolEvenWithOtherTimeouts() {
+    ExceptionlessClient client = ExceptionlessClient.builder().serverUrl("http://localhost:5000").build();
+
+    ExceptionlessClient sameSettings = client.withApiKey("LhhP1C9gijpSKCslHHCvwdSIz298twx271nTest0");
+    ExceptionlessClient otherTimeout = client.newBuilder().callTimeout(Duration.ofSeconds(5)).build();
+
+    assertThat(sameSettings.httpClient().connectionPool()).isSameAs(client.httpClient().connectionPool());
+    assertThat(otherTimeout.httpClient().connectionPool()).isSameAs(client.httpClient().connectionPool());
+    assertThat(otherTimeout.httpClient().callTimeoutMillis()).isEqualTo(5_000);
+    assertThat(ExceptionlessClient.builder().build().httpClient().connectionPool())
+        .isNotSameAs(client.httpClient().connectionPool());
   }
 }

@@ -6,12 +6,7 @@ package com.exceptionless.client.errors;
 public final class ConflictException extends ExceptionlessServiceException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param response the error answer
-   */
-  public ConflictException(ErrorResponse response) {
+  ConflictException(ErrorResponse response) {
     super(response);
   }
 }

@@ -8,14 +8,15 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * An error answer from the server and the typed exception it becomes.
+ * An error answer from the server and the typed exception it becomes (built through
+ * {@link ExceptionlessServiceException#builder()}).
  *
  * <p>400 {@link BadRequestException}, 401 {@link UnauthorizedException}, 402 and 426
  * {@link PlanLimitException}, 403 {@link ForbiddenException}, 404 {@link NotFoundException}, 409
  * {@link ConflictException}, 422 {@link ValidationException}, 429 {@link RateLimitedException}, 5xx
  * {@link ServerErrorException}, anything else {@link UnexpectedStatusException}. Immutable.
  */
-public final class ErrorResponse {
+final class ErrorResponse {
   private final int statusCode;
   private final String request;
   private final ProblemDetails problem;
@@ -39,22 +40,6 @@ public final class ErrorResponse {
   }
 
   /**
-   * Describes an error answer.
-   *
-   * @param statusCode the HTTP status
-   * @param request the request as {@code METHOD path}, without query or credentials
-   * @param problem the problem details the server sent, or null
-   * @param fieldErrors the validation messages per field, or null
-   * @param headers the response headers, or null
-   * @param hint what the caller can do about this status on this request, or null for the default advice
-   * @return the description
-   */
-  public static ErrorResponse of(int statusCode, String request, ProblemDetails problem,
-      Map<String, List<String>> fieldErrors, Map<String, List<String>> headers, String hint) {
-    return of(statusCode, request, problem, fieldErrors, headers, hint, null);
-  }
-
-  /**
    * Describes an error answer whose problem details carry the server's {@code reference-id} extension (sent
    * with 5xx answers). A token id in the problem's {@code instance} (the server echoes
    * {@code GET /api/v2/tokens/<id>}) is replaced by {@code {id}}, as in the SDK's own messages.
@@ -68,7 +53,7 @@ public final class ErrorResponse {
    * @param referenceId the problem's {@code reference-id} extension, or null
    * @return the description
    */
-  public static ErrorResponse of(int statusCode, String request, ProblemDetails problem,
+  static ErrorResponse of(int statusCode, String request, ProblemDetails problem,
       Map<String, List<String>> fieldErrors, Map<String, List<String>> headers, String hint, String referenceId) {
     Objects.requireNonNull(request, "request == null");
     ProblemDetails kept = problem != null ? problem : ProblemDetails.builder().status(statusCode).build();
@@ -90,7 +75,7 @@ public final class ErrorResponse {
   }
 
   /** Returns the exception type that names this status, carrying this answer. */
-  public ExceptionlessServiceException toException() {
+  ExceptionlessServiceException toException() {
     switch (statusCode) {
       case 400:
         return new BadRequestException(this);

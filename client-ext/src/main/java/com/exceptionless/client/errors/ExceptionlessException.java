@@ -1,5 +1,7 @@
 package com.exceptionless.client.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every exception the SDK throws; unchecked, so callers handle what they can act on.
  */
@@ -12,7 +14,7 @@ public class ExceptionlessException extends RuntimeException {
    * @param message what went wrong and what to do
    * @param cause the underlying cause, or null
    */
-  public ExceptionlessException(String message, Throwable cause) {
+  public ExceptionlessException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -6,12 +6,7 @@ package com.exceptionless.client.errors;
 public final class ForbiddenException extends ExceptionlessServiceException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param response the error answer
-   */
-  public ForbiddenException(ErrorResponse response) {
+  ForbiddenException(ErrorResponse response) {
     super(response);
   }
 }

@@ -6,12 +6,7 @@ package com.exceptionless.client.errors;
 public final class NotFoundException extends ExceptionlessServiceException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param response the error answer
-   */
-  public NotFoundException(ErrorResponse response) {
+  NotFoundException(ErrorResponse response) {
     super(response);
   }
 }

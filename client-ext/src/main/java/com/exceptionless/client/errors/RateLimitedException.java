@@ -12,12 +12,7 @@ import java.util.OptionalInt;
 public final class RateLimitedException extends ExceptionlessServiceException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param response the error answer
-   */
-  public RateLimitedException(ErrorResponse response) {
+  RateLimitedException(ErrorResponse response) {
     super(response);
   }
 

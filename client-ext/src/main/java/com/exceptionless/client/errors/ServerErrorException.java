@@ -9,12 +9,7 @@ import java.util.Optional;
 public final class ServerErrorException extends ExceptionlessServiceException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param response the error answer
-   */
-  public ServerErrorException(ErrorResponse response) {
+  ServerErrorException(ErrorResponse response) {
     super(response);
   }
 

@@ -1,5 +1,7 @@
 package com.exceptionless.client.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when paging by page number reaches the server's skip limit (the first 1,000 items of a list)
  * while more items match: the SDK stops there rather than return a silently short list.
@@ -18,7 +20,7 @@ public final class SkipLimitException extends ExceptionlessException {
    * @param request the list request as {@code METHOD route}, without ids or query
    * @param totalCount the total the server reported, or null
    */
-  public SkipLimitException(String request, Long totalCount) {
+  public SkipLimitException(String request, @Nullable Long totalCount) {
     super(request + ": the server pages through at most the first " + String.format("%,d", MAXIMUM_SKIP)
         + " items by page number, and more items match this query" + (totalCount != null ? " (" + totalCount + " in all)" : "")
         + ". Narrow the query (filter, time range, sort), or, for events, page with cursors: leave the page unset"

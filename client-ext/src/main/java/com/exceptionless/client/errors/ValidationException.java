@@ -6,12 +6,7 @@ package com.exceptionless.client.errors;
 public final class ValidationException extends ExceptionlessServiceException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param response the error answer
-   */
-  public ValidationException(ErrorResponse response) {
+  ValidationException(ErrorResponse response) {
     super(response);
   }
 }

@@ -72,13 +72,10 @@ public final class AutoPager<T> implements Iterable<T> {
         pendingFirstPage = null;
       }
       while (index >= page.items().size()) {
-        if (!page.hasNextPage()) {
-          if (page.skipLimitReached()) {
-            throw page.skipLimitFailure();
-          }
+        if (!page.hasNextPage() && !page.skipLimitReached()) {
           return false;
         }
-        page = page.nextPage();
+        page = page.nextPage(); // at the skip limit, this throws SkipLimitException
         index = 0;
       }
       return true;

@@ -1,6 +1,6 @@
 package com.exceptionless.client.reporting;
 
-import com.exceptionless.client.errors.RetryAfter;
+import com.exceptionless.client.internal.RetryAfter;
 import com.exceptionless.client.generated.api.EventApi;
 import java.io.IOException;
 import java.lang.reflect.Method;

@@ -26,7 +26,7 @@ final class Breadcrumbs {
     if (line == null) {
       return;
     }
-    String cut = EventBuilder.limit(line, MAX_LINE);
+    String cut = DataSanitizer.cut(line, MAX_LINE);
     long index = written.getAndIncrement();
     ring.set((int) (index % ring.length()), cut);
   }

@@ -233,6 +233,17 @@ final class DataSanitizer {
     return "[" + what + " threw " + e.getClass().getName() + "]";
   }
 
+  /** Checks a key of extended data (in event builders, in scopes and in the reporter's defaults) and cuts it to its limit. */
+  static String dataKey(String key) {
+    if (key == null || key.trim().isEmpty()) {
+      throw new IllegalArgumentException("data key is blank");
+    }
+    if (key.startsWith("@")) {
+      throw new IllegalArgumentException("data key " + key + " starts with @, which is reserved for known data");
+    }
+    return cut(key, MAX_KEY_LENGTH);
+  }
+
   /** Cuts to {@code max} characters, the last being an ellipsis, without splitting a surrogate pair. */
   static String cut(String text, int max) {
     if (text == null || text.length() <= max) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds one event and submits it to its reporter. Setters check their input at once (an invalid
@@ -48,7 +49,7 @@ public final class EventBuilder {
    * @return this builder
    */
   public EventBuilder source(String source) {
-    event.source(limit(source, 2000));
+    event.source(DataSanitizer.cut(source, 2000));
     return this;
   }
 
@@ -59,7 +60,7 @@ public final class EventBuilder {
    * @return this builder
    */
   public EventBuilder message(String message) {
-    event.message(limit(message, 2000));
+    event.message(DataSanitizer.cut(message, 2000));
     return this;
   }
 
@@ -94,7 +95,7 @@ public final class EventBuilder {
    * @return this builder
    */
   public EventBuilder referenceId(String referenceId) {
-    event.referenceId(identifier(referenceId, "referenceId"));
+    event.referenceId(Checks.identifier(referenceId, "referenceId"));
     return this;
   }
 
@@ -105,14 +106,14 @@ public final class EventBuilder {
    * @param name a display name, or null
    * @return this builder
    */
-  public EventBuilder user(String identity, String name) {
+  public EventBuilder user(String identity, @Nullable String name) {
     if (identity == null || identity.trim().isEmpty()) {
       throw new IllegalArgumentException("identity is blank");
     }
     Map<String, Object> user = new LinkedHashMap<>();
-    user.put("identity", limit(identity, MAX_NAME_LENGTH));
+    user.put("identity", DataSanitizer.cut(identity, MAX_NAME_LENGTH));
     if (name != null) {
-      user.put("name", limit(name, MAX_NAME_LENGTH));
+      user.put("name", DataSanitizer.cut(name, MAX_NAME_LENGTH));
     }
     data.put("@user", user);
     return this;
@@ -171,10 +172,10 @@ public final class EventBuilder {
     }
     Map<String, Object> stack = new LinkedHashMap<>();
     if (title != null) {
-      stack.put("title", limit(title, MAX_NAME_LENGTH));
+      stack.put("title", DataSanitizer.cut(title, MAX_NAME_LENGTH));
     }
     Map<String, Object> signature = new LinkedHashMap<>();
-    signature.put("ManualStackingKey", limit(key, MAX_NAME_LENGTH));
+    signature.put("ManualStackingKey", DataSanitizer.cut(key, MAX_NAME_LENGTH));
     stack.put("signature_data", signature);
     data.put("@stack", stack);
     return this;
@@ -191,7 +192,7 @@ public final class EventBuilder {
     if (name == null || name.trim().isEmpty()) {
       throw new IllegalArgumentException("name is blank");
     }
-    data.put("@ref:" + name.trim(), identifier(id, "id"));
+    data.put("@ref:" + name.trim(), Checks.identifier(id, "id"));
     return this;
   }
 
@@ -212,23 +213,12 @@ public final class EventBuilder {
    * @return this builder
    */
   public EventBuilder data(String key, Object value) {
-    String checked = dataKey(key);
+    String checked = DataSanitizer.dataKey(key);
     if (sanitizer == null) {
       sanitizer = new DataSanitizer();
     }
     data.put(checked, sanitizer.copy(value));
     return this;
-  }
-
-  /** Checks a key of extended data (here, in scopes and in the reporter's defaults) and cuts it to its limit. */
-  static String dataKey(String key) {
-    if (key == null || key.trim().isEmpty()) {
-      throw new IllegalArgumentException("data key is blank");
-    }
-    if (key.startsWith("@")) {
-      throw new IllegalArgumentException("data key " + key + " starts with @, which is reserved for known data");
-    }
-    return DataSanitizer.cut(key, DataSanitizer.MAX_KEY_LENGTH);
   }
 
   EventBuilder submissionMethod(String method) {
@@ -269,14 +259,5 @@ public final class EventBuilder {
     } else {
       data.put(key, value);
     }
-  }
-
-  static String identifier(String id, String name) {
-    return Checks.identifier(id, name);
-  }
-
-  /** The server drops longer values silently; cutting them keeps the event. */
-  static String limit(String text, int max) {
-    return DataSanitizer.cut(text, max);
   }
 }

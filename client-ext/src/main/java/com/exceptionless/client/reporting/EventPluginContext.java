@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event on its way through the {@link EventPlugin} chain: its fields ({@link #event()}), its extended data
@@ -66,12 +67,12 @@ public final class EventPluginContext {
   }
 
   /** Returns the throwable the event was created from, or null. */
-  public Throwable error() {
+  public @Nullable Throwable error() {
     return error;
   }
 
   /** Returns the user identity of the submitting thread's scope (or the reporter's default), or null. */
-  public String scopeUserIdentity() {
+  public @Nullable String scopeUserIdentity() {
     return scope.userIdentity;
   }
 

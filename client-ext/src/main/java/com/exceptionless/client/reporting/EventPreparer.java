@@ -105,7 +105,7 @@ final class EventPreparer {
     ErrorInfo error = errors.convert(context.error(), exclusionsFor(serverSettings.get()));
     context.data().put("@error", error);
     if (context.message() == null) {
-      context.message(EventBuilder.limit(error.getMessage(), 2000));
+      context.message(DataSanitizer.cut(error.getMessage(), 2000));
     }
   }
 

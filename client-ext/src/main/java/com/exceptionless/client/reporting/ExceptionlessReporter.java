@@ -1,6 +1,7 @@
 package com.exceptionless.client.reporting;
 
 import com.exceptionless.client.ExceptionlessClient;
+import com.exceptionless.client.internal.Checks;
 import com.exceptionless.client.model.ClientConfiguration;
 import com.exceptionless.client.model.Event;
 import com.exceptionless.client.model.UserDescription;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reports errors, logs, feature usage, 404s and sessions to Exceptionless without ever hurting the
@@ -189,8 +191,8 @@ public final class ExceptionlessReporter implements AutoCloseable {
    * @param description what the user said
    * @throws IllegalArgumentException when the reference id is malformed (nothing is queued)
    */
-  public void submitUserDescription(String referenceId, String emailAddress, String description) {
-    EventBuilder.identifier(referenceId, "referenceId");
+  public void submitUserDescription(String referenceId, @Nullable String emailAddress, String description) {
+    Checks.identifier(referenceId, "referenceId");
     if (closed.get()) {
       return;
     }
@@ -215,7 +217,7 @@ public final class ExceptionlessReporter implements AutoCloseable {
    * @param sessionId the session id given to {@link #startSession}
    */
   public void endSession(String sessionId) {
-    EventBuilder.identifier(sessionId, "sessionId");
+    Checks.identifier(sessionId, "sessionId");
     if (!closed.get()) {
       serverCalls.sessionEnded(sessionId);
       sender.wake();

@@ -1,7 +1,8 @@
 package com.exceptionless.client.reporting;
 
-import com.exceptionless.client.internal.Checks;
 import com.exceptionless.client.ExceptionlessClient;
+import com.exceptionless.client.ExceptionlessClientBuilder;
+import com.exceptionless.client.internal.Checks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,16 +15,26 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of an {@link ExceptionlessReporter}; each setter checks its value at once and says what to fix.
  * Not thread-safe.
  */
 public final class ReporterBuilder {
-  ExceptionlessClient client;
-  String apiKey;
-  String serverUrl;
-  boolean fromEnv;
+  static final String ENV_API_KEY = "EXCEPTIONLESS_API_KEY";
+  static final String ENV_USER_TOKEN = "EXCEPTIONLESS_USER_TOKEN";
+  static final String ENV_SERVER_URL = "EXCEPTIONLESS_SERVER_URL";
+
+  // Where events go: a client given as is, or the settings of the client this builder makes (each validated by the
+  // client builder as it is set), completed from the environment at build() when fromEnv() was called.
+  private @Nullable ExceptionlessClient client;
+  private final ExceptionlessClientBuilder connection = ExceptionlessClient.builder();
+  private boolean apiKeySet;
+  private boolean serverUrlSet;
+  private boolean fromEnv;
+  private Function<String, String> environment = System::getenv;
+  // What ReporterSettings copies when the reporter is built (package-private for it alone).
   int batchSize = 50;
   Duration flushInterval = Duration.ofSeconds(10);
   int queueCapacity = 10_000;
@@ -45,7 +56,6 @@ public final class ReporterBuilder {
   Duration retryBaseDelay = Duration.ofSeconds(1);
   Duration retryMaxDelay = Duration.ofSeconds(30);
   Duration heartbeatInterval = Duration.ofMinutes(1);
-  Function<String, String> environment = System::getenv;
   Map<String, Object> defaultData = new LinkedHashMap<>();
   String userIdentity;
   String userName;
@@ -76,8 +86,8 @@ public final class ReporterBuilder {
    * @return this builder
    */
   public ReporterBuilder apiKey(String apiKey) {
-    ExceptionlessClient.builder().apiKey(apiKey);
-    this.apiKey = apiKey;
+    connection.apiKey(apiKey);
+    this.apiKeySet = true;
     return this;
   }
 
@@ -88,8 +98,8 @@ public final class ReporterBuilder {
    * @return this builder
    */
   public ReporterBuilder serverUrl(String serverUrl) {
-    ExceptionlessClient.builder().serverUrl(serverUrl);
-    this.serverUrl = serverUrl;
+    connection.serverUrl(serverUrl);
+    this.serverUrlSet = true;
     return this;
   }
 
@@ -348,7 +358,7 @@ public final class ReporterBuilder {
    * @return this builder
    */
   public ReporterBuilder defaultData(String key, Object value) {
-    defaultData.put(EventBuilder.dataKey(key), new DataSanitizer().copy(value));
+    defaultData.put(DataSanitizer.dataKey(key), new DataSanitizer().copy(value));
     return this;
   }
 
@@ -360,7 +370,7 @@ public final class ReporterBuilder {
    * @param name a display name, or null
    * @return this builder
    */
-  public ReporterBuilder userIdentity(String identity, String name) {
+  public ReporterBuilder userIdentity(String identity, @Nullable String name) {
     if (identity == null || identity.trim().isEmpty()) {
       throw new IllegalArgumentException("userIdentity is blank: give the user's id or email address");
     }
@@ -488,7 +498,51 @@ public final class ReporterBuilder {
     if (queueCapacity < batchSize) {
       throw new IllegalStateException("queueCapacity (" + queueCapacity + ") is smaller than batchSize (" + batchSize + ")");
     }
-    return new ExceptionlessReporter(new ReporterSettings(this));
+    return new ExceptionlessReporter(new ReporterSettings(this, resolveClient()));
+  }
+
+  /** Returns the client given, or builds one from the key and URL set here and, with fromEnv(), the environment. */
+  private ExceptionlessClient resolveClient() {
+    if (client != null) {
+      if (apiKeySet || serverUrlSet || fromEnv) {
+        throw new IllegalStateException("Set either client(...) or apiKey/serverUrl/fromEnv, not both");
+      }
+      if (!client.authenticatesWithApiKey()) {
+        throw new IllegalStateException("The reporter's client must authenticate with a project's client API key"
+            + " (events belong to the key's project), not with a user token or nothing: build it with apiKey(...),"
+            + " or mint a key with tokens().createClientToken(project, notes)");
+      }
+      return client;
+    }
+    ExceptionlessClientBuilder resolved = connection;
+    if (fromEnv) {
+      String envKey = blankToNull(environment.apply(ENV_API_KEY));
+      if (!apiKeySet && envKey == null) {
+        throw new IllegalStateException(blankToNull(environment.apply(ENV_USER_TOKEN)) != null
+            ? ENV_USER_TOKEN + " is set, but the reporter does not send with a user's login token: events belong to a"
+                + " project, so set " + ENV_API_KEY + " to a client API key of the project (make one with"
+                + " tokens().createClientToken(project, notes) or in the project's settings)"
+            : ENV_API_KEY + " is not set: the reporter needs a project's client API key (set it, or call apiKey(...))");
+      }
+      String envUrl = blankToNull(environment.apply(ENV_SERVER_URL));
+      try {
+        if (!serverUrlSet && envUrl != null) {
+          resolved.serverUrl(envUrl);
+        }
+        if (!apiKeySet) {
+          resolved.apiKey(envKey);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("Invalid environment: " + e.getMessage(), e);
+      }
+    } else if (!apiKeySet) {
+      throw new IllegalStateException("The reporter needs a client-scoped API key: call apiKey(...), fromEnv(), or client(...)");
+    }
+    return resolved.build();
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.trim().isEmpty() ? null : value.trim();
   }
 
   private static Duration positive(Duration value, String name) {

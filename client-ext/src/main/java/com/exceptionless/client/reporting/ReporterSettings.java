@@ -1,7 +1,6 @@
 package com.exceptionless.client.reporting;
 
 import com.exceptionless.client.ExceptionlessClient;
-import com.exceptionless.client.ExceptionlessClientBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,13 +13,13 @@ import java.util.Set;
 import java.util.function.DoubleSupplier;
 import java.util.logging.Level;
 
-/** The reporter's settings, fixed when it was built. Immutable. */
+/**
+ * The reporter's settings, fixed when it was built: a copy of what {@link ReporterBuilder} validated, with the
+ * client it resolved; collections are copied once, read-only. Immutable.
+ */
 final class ReporterSettings {
   /** The longest wait a server's Retry-After (on 429 or 503) is honoured for. */
   static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
-  static final String ENV_API_KEY = "EXCEPTIONLESS_API_KEY";
-  static final String ENV_USER_TOKEN = "EXCEPTIONLESS_USER_TOKEN";
-  static final String ENV_SERVER_URL = "EXCEPTIONLESS_SERVER_URL";
 
   final ExceptionlessClient client;
   final int batchSize;
@@ -52,8 +51,8 @@ final class ReporterSettings {
   final Duration retryMaxDelay;
   final Duration heartbeatInterval;
 
-  ReporterSettings(ReporterBuilder builder) {
-    this.client = client(builder);
+  ReporterSettings(ReporterBuilder builder, ExceptionlessClient client) {
+    this.client = client;
     this.batchSize = builder.batchSize;
     this.flushInterval = builder.flushInterval;
     this.queueCapacity = builder.queueCapacity;
@@ -101,51 +100,5 @@ final class ReporterSettings {
       }
     }
     return new MemoryEventStore(queueCapacity, counters);
-  }
-
-  private static ExceptionlessClient client(ReporterBuilder builder) {
-    if (builder.client != null) {
-      if (builder.apiKey != null || builder.serverUrl != null || builder.fromEnv) {
-        throw new IllegalStateException("Set either client(...) or apiKey/serverUrl/fromEnv, not both");
-      }
-      if (!builder.client.authenticatesWithApiKey()) {
-        throw new IllegalStateException("The reporter's client must authenticate with a project's client API key"
-            + " (events belong to the key's project), not with a user token or nothing: build it with apiKey(...),"
-            + " or mint a key with tokens().createClientToken(project, notes)");
-      }
-      return builder.client;
-    }
-    ExceptionlessClientBuilder client = ExceptionlessClient.builder();
-    String apiKey = builder.apiKey;
-    String serverUrl = builder.serverUrl;
-    if (builder.fromEnv) {
-      String envKey = blankToNull(builder.environment.apply(ENV_API_KEY));
-      if (apiKey == null && envKey == null) {
-        throw new IllegalStateException(blankToNull(builder.environment.apply(ENV_USER_TOKEN)) != null
-            ? ENV_USER_TOKEN + " is set, but the reporter does not send with a user's login token: events belong to a"
-                + " project, so set " + ENV_API_KEY + " to a client API key of the project (make one with"
-                + " tokens().createClientToken(project, notes) or in the project's settings)"
-            : ENV_API_KEY + " is not set: the reporter needs a project's client API key (set it, or call apiKey(...))");
-      }
-      apiKey = apiKey != null ? apiKey : envKey;
-      String envUrl = blankToNull(builder.environment.apply(ENV_SERVER_URL));
-      serverUrl = serverUrl != null ? serverUrl : envUrl;
-    }
-    if (apiKey == null) {
-      throw new IllegalStateException("The reporter needs a client-scoped API key: call apiKey(...), fromEnv(), or client(...)");
-    }
-    try {
-      if (serverUrl != null) {
-        client.serverUrl(serverUrl);
-      }
-      client.apiKey(apiKey);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException((builder.fromEnv ? "Invalid environment: " : "") + e.getMessage(), e);
-    }
-    return client.build();
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.trim().isEmpty() ? null : value.trim();
   }
 }

@@ -1,5 +1,7 @@
 package com.exceptionless.client.reporting;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Tells a logging integration which log records it must not report, so that reporting cannot feed itself: a
  * handler or appender attached to the root logger at any level would otherwise report the SDK's own log lines
@@ -42,7 +44,7 @@ public final class ReportingLoopGuard {
    * @return true for the SDK's and its transport's loggers, on the reporter's own threads, and while the current
    *     thread is already reporting
    */
-  public static boolean ignores(String loggerName) {
+  public static boolean ignores(@Nullable String loggerName) {
     if (loggerName != null) {
       for (String prefix : IGNORED_LOGGERS) {
         if (loggerName.startsWith(prefix)) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Context for the events the current thread submits while the scope is open: a user identity, tags and data,
@@ -42,7 +43,7 @@ public final class ReportingScope implements AutoCloseable {
    * @param name a display name, or null
    * @return this scope
    */
-  public ReportingScope user(String identity, String name) {
+  public ReportingScope user(String identity, @Nullable String name) {
     if (identity == null || identity.trim().isEmpty()) {
       throw new IllegalArgumentException("identity is blank: give the user's id or email address");
     }
@@ -76,7 +77,7 @@ public final class ReportingScope implements AutoCloseable {
    * @return this scope
    */
   public ReportingScope data(String key, Object value) {
-    String checked = EventBuilder.dataKey(key);
+    String checked = DataSanitizer.dataKey(key);
     Object copy = new DataSanitizer().copy(value);
     Snapshot now = own();
     Map<String, Object> more = new LinkedHashMap<>(now.data);

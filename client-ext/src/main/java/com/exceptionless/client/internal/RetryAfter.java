@@ -1,4 +1,4 @@
-package com.exceptionless.client.errors;
+package com.exceptionless.client.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Reads an HTTP {@code Retry-After} value: delay seconds or an HTTP date. Stateless. */
+/**
+ * Reads an HTTP {@code Retry-After} value: delay seconds or an HTTP date. Internal: not part of the API, and it
+ * may change in any release. Stateless.
+ */
 public final class RetryAfter {
   private RetryAfter() {
   }

@@ -1,4 +1,4 @@
-package com.exceptionless.client.errors;
+package com.exceptionless.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.exceptionless.client.paging;
+package com.exceptionless.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

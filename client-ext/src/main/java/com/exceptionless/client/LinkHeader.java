@@ -1,4 +1,4 @@
-package com.exceptionless.client.paging;
+package com.exceptionless.client;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * <p>Reads every value of the header (the Exceptionless server writes {@code rel="previous"} and
  * {@code rel="next"} as separate header values) and also splits comma-joined values. Immutable.
  */
-public final class LinkHeader {
+final class LinkHeader {
   private final Map<String, String> urlsByRelation;
 
   private LinkHeader(Map<String, String> urlsByRelation) {
@@ -25,7 +25,7 @@ public final class LinkHeader {
    * @param headerValues the header values, possibly empty
    * @return the links; malformed entries are skipped
    */
-  public static LinkHeader parse(List<String> headerValues) {
+  static LinkHeader parse(List<String> headerValues) {
     Map<String, String> links = new LinkedHashMap<>();
     for (String value : headerValues) {
       int position = 0;
@@ -53,7 +53,7 @@ public final class LinkHeader {
    * @param relation the relation, compared case-insensitively
    * @return the URL as the server wrote it, or empty
    */
-  public Optional<String> url(String relation) {
+  Optional<String> url(String relation) {
     return Optional.ofNullable(urlsByRelation.get(relation.toLowerCase(java.util.Locale.ROOT)));
   }
 
