@@ -63,10 +63,10 @@ final class EventPreparer {
 
   /**
    * Returns the adapter events are written with: the client's, except that what repeats from event to event
-   * (cached stack frames, the modules list) is written as JSON prepared once ({@link PreparedJson}).
+   * (cached stack frames, the modules list, the environment) is written as JSON prepared once ({@link PreparedJson}).
    */
   JsonAdapter<Event> eventJson(Moshi moshi) {
-    return moshi.newBuilder().add(new PreparedJson(frames, modules)).build().adapter(Event.class);
+    return moshi.newBuilder().add(new PreparedJson(frames, modules, environment)).build().adapter(Event.class);
   }
 
   /** Returns the plugins in the order they run, as {@code "<priority> <name>"}. */

@@ -34,11 +34,6 @@ final class FrameCache {
     return frame;
   }
 
-  /** Whether the frame is one of this cache's (and its JSON may be kept here). */
-  synchronized boolean holds(StackFrame frame) {
-    return json.containsKey(frame);
-  }
-
   /** Returns the frame's JSON, or null when it was not written yet or is not one of this cache's frames. */
   synchronized ByteString json(StackFrame frame) {
     return json.get(frame);

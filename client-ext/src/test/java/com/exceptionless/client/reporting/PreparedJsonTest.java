@@ -3,6 +3,7 @@ package com.exceptionless.client.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.exceptionless.client.json.ExceptionlessMoshi;
+import com.exceptionless.client.model.EnvironmentInfo;
 import com.exceptionless.client.model.ErrorInfo;
 import com.exceptionless.client.model.Event;
 import com.exceptionless.client.model.StackFrame;
@@ -20,8 +21,9 @@ class PreparedJsonTest {
   private final JsonAdapter<Event> plain = moshi.adapter(Event.class);
   private final FrameCache frames = new FrameCache();
   private final ModuleCatalog modules = new ModuleCatalog(System.getProperty("java.class.path"));
-  private final JsonAdapter<Event> prepared = moshi.newBuilder().add(new PreparedJson(frames, modules)).build()
-      .adapter(Event.class);
+  private final EnvironmentCollector environment = new EnvironmentCollector(true);
+  private final JsonAdapter<Event> prepared = moshi.newBuilder().add(new PreparedJson(frames, modules, environment))
+      .build().adapter(Event.class);
   private final ErrorConverter converter = new ErrorConverter(true, modules, frames);
   private final DataExclusions noExclusions = new DataExclusions(Collections.<String>emptyList(), Collections.<String>emptyList());
 
@@ -61,8 +63,32 @@ class PreparedJsonTest {
         .isSameAs(frame);
     assertThat(frame.getDeclaringNamespace()).isEqualTo("com.acme.orders");
     assertThat(frame.getDeclaringType()).isEqualTo("OrderService");
-    assertThat(frames.holds(frame)).isTrue();
-    assertThat(frames.holds(frame.toBuilder().build())).as("an equal frame made elsewhere is not the cache's").isFalse();
+    StackFrame madeElsewhere = frame.toBuilder().build();
+    frames.json(frame, okio.ByteString.encodeUtf8("{}"));
+    frames.json(madeElsewhere, okio.ByteString.encodeUtf8("{}"));
+    assertThat(frames.json(frame)).isNotNull();
+    assertThat(frames.json(madeElsewhere)).as("an equal frame made elsewhere is not the cache's").isNull();
+  }
+
+  @Test
+  void writesTheEnvironmentExactlyAsMoshiDoesWhetherTheCollectorMadeItOrAPluginChangedIt() {
+    EnvironmentInfo first = environment.snapshot("1", "main");
+    EnvironmentInfo again = environment.snapshot("1", "main");
+    EnvironmentInfo otherThread = environment.snapshot("7", "worker-7");
+    EnvironmentInfo changed = first.toBuilder().threadName("renamed").build();
+
+    assertThat(again).as("one instance per thread and memory reading").isSameAs(first);
+    for (EnvironmentInfo info : java.util.Arrays.asList(first, again, otherThread, changed)) {
+      assertThat(prepared.toJson(event(info))).isEqualTo(plain.toJson(event(info)));
+    }
+    assertThat(prepared.toJson(event(changed))).contains("\"thread_name\":\"renamed\"");
+    assertThat(prepared.toJson(event(otherThread))).contains("\"thread_name\":\"worker-7\"");
+  }
+
+  private static Event event(EnvironmentInfo environment) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("@environment", environment);
+    return Event.builder().type("error").data(data).build();
   }
 
   private static Event event(ErrorInfo error) {
