@@ -4,11 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 
-/** Exceptions with a three-level cause chain, thrown from a few frames deep, as an application would have. */
+/** Exceptions with a cause chain, thrown from a few frames deep, as an application would have. */
 public final class SampleErrors {
   private SampleErrors() {
   }
 
+  /** An {@code IllegalStateException} caused by an {@code IOException} caused by an {@code SQLException}. */
+  public static RuntimeException twoLevelChain() {
+    try {
+      shipOrder(42);
+      throw new AssertionError("unreachable");
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  /** Like {@link #twoLevelChain()} with an {@code UncheckedIOException} between the first two. */
   public static RuntimeException threeLevelChain() {
     try {
       placeOrder(42);
@@ -23,6 +34,22 @@ public final class SampleErrors {
       saveOrder(orderId);
     } catch (UncheckedIOException e) {
       throw new IllegalStateException("Order " + orderId + " could not be placed", e);
+    }
+  }
+
+  private static void shipOrder(int orderId) {
+    try {
+      loadOrder(orderId);
+    } catch (IOException e) {
+      throw new IllegalStateException("Order " + orderId + " could not be shipped", e);
+    }
+  }
+
+  private static void loadOrder(int orderId) throws IOException {
+    try {
+      writeRow(orderId);
+    } catch (SQLException e) {
+      throw new IOException("Loading order " + orderId + " failed", e);
     }
   }
 

@@ -25,7 +25,6 @@ public final class ExceptionlessMoshi {
         .add(OffsetDateTimeAdapter.FACTORY)
         .add(UnknownEnumFallbackFactory.INSTANCE)
         .add(ReadOnlyCollectionsFactory.INSTANCE)
-        .add(new StackFrameJsonCache())
         .add(FreeFormValueAdapter.FACTORY)
         .build();
   }

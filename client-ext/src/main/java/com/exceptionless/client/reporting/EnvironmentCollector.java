@@ -6,9 +6,12 @@ import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.RuntimeMXBean;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Describes the running JVM and machine for {@code @environment}: processors, memory, operating system,
@@ -19,35 +22,65 @@ final class EnvironmentCollector {
   /** Memory figures are read at most this often: reading them costs tens of microseconds (a /proc read on Linux). */
   private static final long MEMORY_REFRESH_NANOS = 1_000_000_000L;
 
+  /** At most this many threads' environments are kept per memory reading (more are made per event). */
+  private static final int MAX_THREADS = 1024;
+
   private final boolean includePersonalData;
   private final String installId = UUID.randomUUID().toString();
   private volatile EnvironmentInfo fixed;
-  private volatile EnvironmentInfo withMemory;
-  private volatile long memoryReadAtNanos;
+  private volatile Reading reading;
 
   EnvironmentCollector(boolean includePersonalData) {
     this.includePersonalData = includePersonalData;
   }
 
-  /** Returns the environment now; the thread is the one that submitted the event. */
+  /**
+   * Returns the environment now; the thread is the one that submitted the event. Within one memory reading
+   * a thread's events share one (immutable) instance, so that its JSON can be prepared once ({@link #made}).
+   */
   EnvironmentInfo snapshot(String threadId, String threadName) {
     long now = System.nanoTime();
-    EnvironmentInfo current = withMemory;
-    if (current == null || now - memoryReadAtNanos > MEMORY_REFRESH_NANOS) {
+    Reading current = reading;
+    if (current == null || now - current.readAtNanos > MEMORY_REFRESH_NANOS) {
       EnvironmentInfo base = fixed;
       if (base == null) {
         base = readFixed();
         fixed = base;
       }
       Runtime runtime = Runtime.getRuntime();
-      current = base.toBuilder()
+      current = new Reading(base.toBuilder()
           .availablePhysicalMemory(longProperty(ManagementFactory.getOperatingSystemMXBean(), "getFreePhysicalMemorySize"))
           .processMemorySize(runtime.totalMemory() - runtime.freeMemory())
-          .build();
-      withMemory = current;
-      memoryReadAtNanos = now;
+          .build(), now);
+      reading = current;
     }
-    return current.toBuilder().threadId(threadId).threadName(threadName).build();
+    List<String> thread = Arrays.asList(threadId, threadName);
+    EnvironmentInfo info = current.byThread.get(thread);
+    if (info == null) {
+      info = current.withMemory.toBuilder().threadId(threadId).threadName(threadName).build();
+      if (current.byThread.size() < MAX_THREADS) {
+        current.byThread.put(thread, info);
+      }
+    }
+    return info;
+  }
+
+  /** Whether {@link #snapshot} returned this very instance within the current memory reading. */
+  boolean made(EnvironmentInfo info) {
+    Reading current = reading;
+    return current != null && current.byThread.get(Arrays.asList(info.getThreadId(), info.getThreadName())) == info;
+  }
+
+  /** Memory figures read at one time, and the environments made from them, per thread. */
+  private static final class Reading {
+    final EnvironmentInfo withMemory;
+    final long readAtNanos;
+    final Map<List<String>, EnvironmentInfo> byThread = new ConcurrentHashMap<>();
+
+    Reading(EnvironmentInfo withMemory, long readAtNanos) {
+      this.withMemory = withMemory;
+      this.readAtNanos = readAtNanos;
+    }
   }
 
   private EnvironmentInfo readFixed() {

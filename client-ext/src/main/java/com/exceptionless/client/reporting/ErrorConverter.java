@@ -50,11 +50,16 @@ final class ErrorConverter {
   private final ModuleCatalog modules;
   private final Map<Class<?>, List<Method>> propertiesByClass = new ConcurrentHashMap<>();
   /** Frames repeat across errors (the same code paths fail again); their immutable conversions are shared. */
-  private final Map<StackTraceElement, StackFrame> frameCache = new ConcurrentHashMap<>();
+  private final FrameCache frameCache;
 
   ErrorConverter(boolean includeModules, ModuleCatalog modules) {
+    this(includeModules, modules, new FrameCache());
+  }
+
+  ErrorConverter(boolean includeModules, ModuleCatalog modules, FrameCache frameCache) {
     this.includeModules = includeModules;
     this.modules = modules;
+    this.frameCache = frameCache;
   }
 
   ErrorInfo convert(Throwable error, DataExclusions exclusions) {
@@ -178,12 +183,9 @@ final class ErrorConverter {
 
   private List<StackFrame> frames(StackTraceElement[] elements, int kept) {
     int count = Math.min(kept, MAX_FRAMES);
-    if (frameCache.size() > 10_000) {
-      frameCache.clear();
-    }
     List<StackFrame> frames = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      frames.add(frameCache.computeIfAbsent(elements[i], ErrorConverter::frame));
+      frames.add(frameCache.frame(elements[i]));
     }
     return frames;
   }

@@ -3,6 +3,8 @@ package com.exceptionless.client.reporting;
 import com.exceptionless.client.model.ErrorInfo;
 import com.exceptionless.client.model.Event;
 import com.exceptionless.client.model.InnerError;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,6 +39,8 @@ final class EventPreparer {
   private final ReporterSettings settings;
   private final Supplier<ServerSettings> serverSettings;
   private final ReporterCounters counters;
+  private final FrameCache frames = new FrameCache();
+  private final ModuleCatalog modules;
   private final ErrorConverter errors;
   private final EnvironmentCollector environment;
   private final DuplicateFilter duplicates;
@@ -50,10 +54,19 @@ final class EventPreparer {
     this.settings = settings;
     this.serverSettings = serverSettings;
     this.counters = counters;
-    this.errors = new ErrorConverter(settings.includeModules, new ModuleCatalog(System.getProperty("java.class.path")));
+    this.modules = new ModuleCatalog(System.getProperty("java.class.path"));
+    this.errors = new ErrorConverter(settings.includeModules, modules, frames);
     this.environment = new EnvironmentCollector(settings.includePersonalData);
     this.duplicates = new DuplicateFilter(settings.duplicateWindow.toNanos());
     this.chain = PluginChain.of(builtIns(), settings.plugins, settings.pluginPriorities, settings.removedPlugins);
+  }
+
+  /**
+   * Returns the adapter events are written with: the client's, except that what repeats from event to event
+   * (cached stack frames, the modules list, the environment) is written as JSON prepared once ({@link PreparedJson}).
+   */
+  JsonAdapter<Event> eventJson(Moshi moshi) {
+    return moshi.newBuilder().add(new PreparedJson(frames, modules, environment)).build().adapter(Event.class);
   }
 
   /** Returns the plugins in the order they run, as {@code "<priority> <name>"}. */

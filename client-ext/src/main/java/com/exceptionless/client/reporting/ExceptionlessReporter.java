@@ -80,7 +80,7 @@ public final class ExceptionlessReporter implements AutoCloseable {
     this.preparer = new EventPreparer(settings, serverSettings::get, counters);
     this.breadcrumbs = settings.breadcrumbs > 0 ? new Breadcrumbs(settings.breadcrumbs) : null;
     this.writer = new EventWriter(queue, preparer,
-        client.moshi().adapter(Event.class), store, counters, clock, settings.batchSize, sender::wake);
+        preparer.eventJson(client.moshi()), store, counters, clock, settings.batchSize, sender::wake);
     this.writerThread = daemon(writer, "exceptionless-reporter-writer");
     this.senderThread = daemon(sender, "exceptionless-reporter-sender");
     writer.start(writerThread);

@@ -1,0 +1,211 @@
+package com.exceptionless.client.reporting;
+
+import com.exceptionless.client.model.EnvironmentInfo;
+import com.exceptionless.client.model.Module;
+import com.exceptionless.client.model.StackFrame;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import okio.Buffer;
+import okio.BufferedSink;
+import okio.ByteString;
+
+/**
+ * Writes what repeats from event to event as JSON prepared once, each the bytes its Moshi adapter wrote the
+ * first time: stack frames of the {@link FrameCache} (a {@code stack_trace} list is then a copy of cached
+ * bytes), the class path's {@code modules} list of the {@link ModuleCatalog}, and {@code @environment} as the
+ * {@link EnvironmentCollector} made it (one instance per thread and memory reading). Anything else (a frame, a
+ * list or an environment a plugin made or changed) is written by the next adapter, so the JSON is the same
+ * either way. Added to the reporter's own Moshi; reading is unchanged. Thread-safe.
+ */
+final class PreparedJson implements JsonAdapter.Factory {
+  private static final Type FRAMES = Types.newParameterizedType(List.class, StackFrame.class);
+  private static final Type MODULES = Types.newParameterizedType(List.class, Module.class);
+  /** Environments whose JSON is kept; past this the kept ones are dropped (a new memory reading each second). */
+  private static final int MAX_ENVIRONMENTS = 1024;
+
+  private final FrameCache frames;
+  private final ModuleCatalog modules;
+  private final EnvironmentCollector environment;
+
+  PreparedJson(FrameCache frames, ModuleCatalog modules, EnvironmentCollector environment) {
+    this.frames = frames;
+    this.modules = modules;
+    this.environment = environment;
+  }
+
+  @Override
+  public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+    if (!annotations.isEmpty()) {
+      return null;
+    }
+    if (Types.equals(type, FRAMES)) {
+      return new FrameLists(moshi.nextAdapter(this, type, annotations), moshi.adapter(StackFrame.class));
+    }
+    if (Types.equals(type, MODULES)) {
+      return new Modules(moshi.nextAdapter(this, type, annotations));
+    }
+    if (type == EnvironmentInfo.class) {
+      return new Environments(moshi.nextAdapter(this, type, annotations));
+    }
+    return null;
+  }
+
+  private static void writePrepared(JsonWriter writer, ByteString json) throws IOException {
+    try (BufferedSink sink = writer.valueSink()) {
+      sink.write(json);
+    }
+  }
+
+  private static <T> ByteString written(JsonAdapter<T> adapter, T value) throws IOException {
+    Buffer buffer = new Buffer();
+    adapter.toJson(JsonWriter.of(buffer), value);
+    return buffer.readByteString();
+  }
+
+  /** Adapters that write some values from prepared JSON and leave the rest, and all reading, to Moshi's. */
+  private abstract static class Prepared<T> extends JsonAdapter<T> {
+    final JsonAdapter<T> delegate;
+
+    Prepared(JsonAdapter<T> delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public T fromJson(JsonReader reader) throws IOException {
+      return delegate.fromJson(reader);
+    }
+
+    @Override
+    public String toString() {
+      return delegate + ".prepared()";
+    }
+  }
+
+  /** A {@code stack_trace} list as the JSON of its frames, cached ones from the cache. */
+  private final class FrameLists extends Prepared<List<StackFrame>> {
+    private final JsonAdapter<StackFrame> frame;
+
+    FrameLists(JsonAdapter<List<StackFrame>> delegate, JsonAdapter<StackFrame> frame) {
+      super(delegate);
+      this.frame = frame;
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, List<StackFrame> list) throws IOException {
+      if (list == null) {
+        delegate.toJson(writer, null);
+        return;
+      }
+      try (BufferedSink sink = writer.valueSink()) {
+        sink.writeByte('[');
+        for (int i = 0; i < list.size(); i++) {
+          if (i > 0) {
+            sink.writeByte(',');
+          }
+          sink.write(json(list.get(i)));
+        }
+        sink.writeByte(']');
+      }
+    }
+
+    private ByteString json(StackFrame stackFrame) throws IOException {
+      if (stackFrame == null) {
+        return written(frame, null);
+      }
+      ByteString json = frames.json(stackFrame);
+      if (json == null) {
+        json = written(frame, stackFrame);
+        frames.json(stackFrame, json);
+      }
+      return json;
+    }
+  }
+
+  /** The catalog's modules (the same instances, in order) as their prepared JSON. */
+  private final class Modules extends Prepared<List<Module>> {
+    private volatile PreparedModules prepared;
+
+    Modules(JsonAdapter<List<Module>> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, List<Module> list) throws IOException {
+      List<Module> catalog = list != null ? modules.modules() : null;
+      if (catalog == null || !sameInstances(list, catalog)) {
+        delegate.toJson(writer, list);
+        return;
+      }
+      PreparedModules json = prepared;
+      if (json == null || json.modules != catalog) {
+        json = new PreparedModules(catalog, written(delegate, catalog));
+        prepared = json;
+      }
+      writePrepared(writer, json.json);
+    }
+
+    private boolean sameInstances(List<Module> list, List<Module> catalog) {
+      if (list.size() != catalog.size()) {
+        return false;
+      }
+      for (int i = 0; i < list.size(); i++) {
+        if (list.get(i) != catalog.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** A modules list and its JSON. */
+  private static final class PreparedModules {
+    final List<Module> modules;
+    final ByteString json;
+
+    PreparedModules(List<Module> modules, ByteString json) {
+      this.modules = modules;
+      this.json = json;
+    }
+  }
+
+  /** An environment the collector made, as its JSON written once. */
+  private final class Environments extends Prepared<EnvironmentInfo> {
+    private final Map<EnvironmentInfo, ByteString> written = new IdentityHashMap<>();
+
+    Environments(JsonAdapter<EnvironmentInfo> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, EnvironmentInfo info) throws IOException {
+      if (info == null || !environment.made(info)) {
+        delegate.toJson(writer, info);
+        return;
+      }
+      ByteString json;
+      synchronized (written) {
+        json = written.get(info);
+      }
+      if (json == null) {
+        json = written(delegate, info);
+        synchronized (written) {
+          if (written.size() >= MAX_ENVIRONMENTS) {
+            written.clear();
+          }
+          written.put(info, json);
+        }
+      }
+      writePrepared(writer, json);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package com.exceptionless.client.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.exceptionless.client.json.ExceptionlessMoshi;
+import com.exceptionless.client.model.EnvironmentInfo;
+import com.exceptionless.client.model.ErrorInfo;
+import com.exceptionless.client.model.Event;
+import com.exceptionless.client.model.StackFrame;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PreparedJsonTest {
+  private final Moshi moshi = ExceptionlessMoshi.create();
+  private final JsonAdapter<Event> plain = moshi.adapter(Event.class);
+  private final FrameCache frames = new FrameCache();
+  private final ModuleCatalog modules = new ModuleCatalog(System.getProperty("java.class.path"));
+  private final EnvironmentCollector environment = new EnvironmentCollector(true);
+  private final JsonAdapter<Event> prepared = moshi.newBuilder().add(new PreparedJson(frames, modules, environment))
+      .build().adapter(Event.class);
+  private final ErrorConverter converter = new ErrorConverter(true, modules, frames);
+  private final DataExclusions noExclusions = new DataExclusions(Collections.<String>emptyList(), Collections.<String>emptyList());
+
+  @Test
+  void writesAnErrorEventExactlyAsMoshiDoesTheFirstTimeAndFromThePreparedJsonAfterwards() {
+    ErrorInfo first = converter.convert(ErrorConverterTest.threeLevels(), noExclusions);
+    ErrorInfo again = converter.convert(ErrorConverterTest.threeLevels(), noExclusions);
+
+    assertThat(first.getModules()).as("the class path has jars").isNotEmpty();
+    assertThat(prepared.toJson(event(first))).isEqualTo(plain.toJson(event(first)));
+    assertThat(prepared.toJson(event(again))).isEqualTo(plain.toJson(event(again)))
+        .contains("\"modules\":[{").contains("\"stack_trace\":[{\"declaring_namespace\"");
+  }
+
+  @Test
+  void writesFramesAndModulesAPluginChangedAsTheyAreNow() {
+    ErrorInfo converted = converter.convert(ErrorConverterTest.threeLevels(), noExclusions);
+    prepared.toJson(event(converted));
+    StackFrame top = converted.getStackTrace().get(0);
+    ErrorInfo changed = converted.toBuilder()
+        .stackTrace(Collections.singletonList(top.toBuilder().name("renamedByAPlugin").build()))
+        .modules(converted.getModules().subList(1, converted.getModules().size()))
+        .build();
+
+    String json = prepared.toJson(event(changed));
+
+    assertThat(json).isEqualTo(plain.toJson(event(changed))).contains("renamedByAPlugin");
+  }
+
+  @Test
+  void keepsOneFrameObjectPerStackTraceElement() {
+    StackTraceElement element = new StackTraceElement("com.acme.orders.OrderService", "place", "OrderService.java", 42);
+
+    StackFrame frame = frames.frame(element);
+
+    assertThat(frames.frame(new StackTraceElement("com.acme.orders.OrderService", "place", "OrderService.java", 42)))
+        .isSameAs(frame);
+    assertThat(frame.getDeclaringNamespace()).isEqualTo("com.acme.orders");
+    assertThat(frame.getDeclaringType()).isEqualTo("OrderService");
+    StackFrame madeElsewhere = frame.toBuilder().build();
+    frames.json(frame, okio.ByteString.encodeUtf8("{}"));
+    frames.json(madeElsewhere, okio.ByteString.encodeUtf8("{}"));
+    assertThat(frames.json(frame)).isNotNull();
+    assertThat(frames.json(madeElsewhere)).as("an equal frame made elsewhere is not the cache's").isNull();
+  }
+
+  @Test
+  void writesTheEnvironmentExactlyAsMoshiDoesWhetherTheCollectorMadeItOrAPluginChangedIt() {
+    EnvironmentInfo first = environment.snapshot("1", "main");
+    EnvironmentInfo again = environment.snapshot("1", "main");
+    EnvironmentInfo otherThread = environment.snapshot("7", "worker-7");
+    EnvironmentInfo changed = first.toBuilder().threadName("renamed").build();
+
+    assertThat(again).as("one instance per thread and memory reading").isSameAs(first);
+    for (EnvironmentInfo info : java.util.Arrays.asList(first, again, otherThread, changed)) {
+      assertThat(prepared.toJson(event(info))).isEqualTo(plain.toJson(event(info)));
+    }
+    assertThat(prepared.toJson(event(changed))).contains("\"thread_name\":\"renamed\"");
+    assertThat(prepared.toJson(event(otherThread))).contains("\"thread_name\":\"worker-7\"");
+  }
+
+  private static Event event(EnvironmentInfo environment) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("@environment", environment);
+    return Event.builder().type("error").data(data).build();
+  }
+
+  private static Event event(ErrorInfo error) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("@error", error);
+    return Event.builder().type("error").message(error.getMessage())
+        .date(OffsetDateTime.of(2026, 12, 5, 2, 30, 0, 0, ZoneOffset.UTC)).data(data).build();
+  }
+}
