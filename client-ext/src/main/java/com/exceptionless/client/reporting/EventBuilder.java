@@ -221,6 +221,29 @@ public final class EventBuilder {
     return this;
   }
 
+  /**
+   * Sets the HTTP request the event happened in ({@code @request}), for web integrations. The map uses the JSON
+   * names of the server's RequestInfo model ({@code http_method}, {@code user_agent}, {@code host}, {@code path},
+   * {@code port}, {@code is_secure}, {@code referrer}, {@code client_ip_address}, {@code headers} (name to list of
+   * values), {@code cookies}, {@code query_string}, {@code post_data}); it is copied at once with the limits of
+   * {@link #data(String, Object)}, and the reporter's data exclusions apply to its keys and to the keys of its
+   * nested maps (header, cookie and query parameter names). Leaving secrets out is the caller's job.
+   *
+   * @param request the request's properties, or null to remove them
+   * @return this builder
+   */
+  public EventBuilder request(@Nullable Map<String, ?> request) {
+    if (request == null) {
+      data.remove("@request");
+      return this;
+    }
+    if (sanitizer == null) {
+      sanitizer = new DataSanitizer();
+    }
+    data.put("@request", sanitizer.copy(request));
+    return this;
+  }
+
   EventBuilder submissionMethod(String method) {
     putKnown("@submission_method", method);
     return this;

@@ -47,6 +47,30 @@ class ReporterEventsTest extends ReporterTestSupport {
   }
 
   @Test
+  void theRequestAnEventHappenedInArrivesAsRequestWithTheDataExclusionsAppliedToItsNames() throws Exception {
+    ExceptionlessReporter reporter = started(reporter().dataExclusions("*password*"));
+    Map<String, Object> request = new java.util.LinkedHashMap<>();
+    request.put("http_method", "POST");
+    request.put("path", "/orders");
+    request.put("port", 8080);
+    request.put("headers", map("Accept", java.util.Arrays.asList("application/json"), "X-Password", java.util.Arrays.asList("hunter2")));
+    request.put("query_string", map("page", "2", "password", "hunter2"));
+
+    reporter.createException(new IllegalStateException("boom")).request(request).submit();
+    reporter.createNotFound("/missing").request(map("path", "/missing")).request(null).submit();
+    request.put("path", "/changed-after-submit");
+    reporter.flush(Duration.ofSeconds(10));
+
+    List<Map<String, Object>> events = acceptedEvents();
+    Map<String, Object> sent = map(data(events.get(0)).get("@request"));
+    assertThat(sent).containsEntry("http_method", "POST").containsEntry("path", "/orders").containsEntry("port", 8080L)
+        .containsEntry("headers", map("Accept", java.util.Arrays.asList("application/json")))
+        .containsEntry("query_string", map("page", "2"));
+    assertThat(events.get(1)).containsEntry("type", "404");
+    assertThat(String.valueOf(events.get(1).get("data"))).doesNotContain("@request");
+  }
+
+  @Test
   void anErrorEventCarriesItsErrorEnvironmentAndMessage() throws Exception {
     ExceptionlessReporter reporter = started(reporter().includePersonalData(false));
 
