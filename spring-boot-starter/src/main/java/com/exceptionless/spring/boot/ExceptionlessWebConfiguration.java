@@ -6,7 +6,7 @@ import com.exceptionless.servlet.RequestInfoCollector;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -34,7 +34,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ExceptionlessFilter.class, DispatcherServlet.class})
 @ConditionalOnBean(ExceptionlessReporter.class)
-@ConditionalOnBooleanProperty(prefix = "exceptionless.web", name = "enabled", matchIfMissing = true)
+@ConditionalOnProperty(prefix = "exceptionless.web", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(ExceptionlessProperties.class)
 public class ExceptionlessWebConfiguration {
   /** The filter's order: first, after Boot's character encoding filter, so failures of later filters are seen. */
