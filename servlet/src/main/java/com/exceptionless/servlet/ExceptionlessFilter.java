@@ -18,7 +18,7 @@ import java.util.Objects;
  * A servlet filter that reports what escapes a request: an exception thrown by the rest of the chain becomes an
  * error event with the request as {@code @request} (see {@link RequestInfoCollector}) and the principal's name as
  * user, and is then rethrown unchanged; optionally, a request answered with 404 becomes a {@code 404} event whose
- * source is the request's path. It never touches the response and never reads the request's body. A
+ * source is the request's path (without secret-looking path parameters such as {@code ;jsessionid=}). It never touches the response and never reads the request's body. A
  * {@link ServletException} that only wraps a cause (as frameworks wrap what a handler threw) is reported as its
  * cause. Errors of asynchronous requests after {@code startAsync} are not seen here.
  *
@@ -106,7 +106,7 @@ public final class ExceptionlessFilter implements Filter {
       return;
     }
     try {
-      submit(reporter.createNotFound(request.getRequestURI()), request);
+      submit(reporter.createNotFound(requestInfo.withoutSecretPathParameters(request.getRequestURI())), request);
     } finally {
       ReportingLoopGuard.exit();
     }

@@ -178,7 +178,7 @@ public final class RequestInfoCollector {
   }
 
   /** The path without path parameters whose name looks secret ({@code /a;jsessionid=X/b} becomes {@code /a/b}). */
-  private String withoutSecretPathParameters(String path) {
+  String withoutSecretPathParameters(String path) {
     if (path == null || path.indexOf(';') < 0) {
       return path;
     }

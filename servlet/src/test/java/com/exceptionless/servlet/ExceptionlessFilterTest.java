@@ -151,7 +151,7 @@ class ExceptionlessFilterTest {
   @Test
   @SuppressWarnings("unchecked")
   void a404BecomesANotFoundEventWithThePathAsSourceOnlyWhenEnabled() throws Exception {
-    HttpResponse<String> enabled = HTTP.send(HttpRequest.newBuilder(uri("/app/missing?page=1")).GET().build(),
+    HttpResponse<String> enabled = HTTP.send(HttpRequest.newBuilder(uri("/app/missing;jsessionid=SECRETPATH?page=1")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     HttpResponse<String> disabled = HTTP.send(HttpRequest.newBuilder(uri("/plain/missing")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
@@ -165,6 +165,7 @@ class ExceptionlessFilterTest {
     assertThat(event).containsEntry("type", "404").containsEntry("source", "/app/missing");
     Map<String, Object> request = (Map<String, Object>) ((Map<String, Object>) event.get("data")).get("@request");
     assertThat(request).containsEntry("path", "/app/missing").containsEntry("query_string", Map.of("page", "1"));
+    assertThat(event.toString()).doesNotContain("SECRET");
   }
 
   @Test

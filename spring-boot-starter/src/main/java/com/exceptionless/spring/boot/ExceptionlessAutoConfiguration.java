@@ -4,7 +4,6 @@ import com.exceptionless.client.reporting.ExceptionlessReporter;
 import com.exceptionless.client.reporting.ReporterBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,8 +21,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = ProjectInfoAutoConfiguration.class)
 @ConditionalOnClass(ExceptionlessReporter.class)
-@ConditionalOnBooleanProperty(prefix = "exceptionless", name = "enabled", matchIfMissing = true)
-@ConditionalOnProperty(prefix = "exceptionless", name = "api-key")
+@ConditionalOnProperty(prefix = "exceptionless", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(ExceptionlessProperties.class)
 public class ExceptionlessAutoConfiguration {
   /**
@@ -35,6 +33,7 @@ public class ExceptionlessAutoConfiguration {
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = "exceptionless", name = "api-key")
   public ExceptionlessReporter exceptionlessReporter(ExceptionlessProperties properties,
       ObjectProvider<BuildProperties> buildProperties) {
     ReporterBuilder builder = ExceptionlessReporter.builder().apiKey(properties.getApiKey())

@@ -5,7 +5,7 @@ import com.exceptionless.client.reporting.ExceptionlessReporter;
 import com.exceptionless.logback.ExceptionlessAppender;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = ExceptionlessAutoConfiguration.class)
 @ConditionalOnClass({ExceptionlessAppender.class, LoggerContext.class})
 @ConditionalOnBean(ExceptionlessReporter.class)
-@ConditionalOnBooleanProperty(prefix = "exceptionless.logback", name = "enabled", matchIfMissing = true)
+@ConditionalOnProperty(prefix = "exceptionless.logback", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(ExceptionlessProperties.class)
 public class ExceptionlessLogbackConfiguration {
   /**

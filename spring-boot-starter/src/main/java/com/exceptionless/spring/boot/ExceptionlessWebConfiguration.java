@@ -6,7 +6,7 @@ import com.exceptionless.servlet.RequestInfoCollector;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,7 +19,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * Reports Spring MVC request errors in a servlet web application, with the request as {@code @request} and the
  * user (the Spring Security principal, or the container's) as {@code @user}, without changing any response:
  * <ul>
- *   <li>{@link ExceptionlessFilter}, registered first for {@code REQUEST} dispatches, reports the exceptions that
+ *   <li>{@link ExceptionlessFilter}, registered first for {@code REQUEST} and {@code ASYNC} dispatches, reports the exceptions that
  *       escape Spring MVC (those no {@code @ExceptionHandler}, {@code @ResponseStatus} or Spring resolver turned into
  *       a response; the container answers them with 500), and 404 answers when
  *       {@code exceptionless.web.not-found-events} is true.</li>
@@ -34,7 +34,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ExceptionlessFilter.class, DispatcherServlet.class})
 @ConditionalOnBean(ExceptionlessReporter.class)
-@ConditionalOnBooleanProperty(prefix = "exceptionless.web", name = "enabled", matchIfMissing = true)
+@ConditionalOnProperty(prefix = "exceptionless.web", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(ExceptionlessProperties.class)
 public class ExceptionlessWebConfiguration {
   /** The filter's order: first, after Boot's character encoding filter, so failures of later filters are seen. */
@@ -56,7 +56,7 @@ public class ExceptionlessWebConfiguration {
   }
 
   /**
-   * The filter, for {@code REQUEST} dispatches of every path.
+   * The filter, for {@code REQUEST} and {@code ASYNC} dispatches of every path.
    *
    * @param reporter the reporter
    * @param requestInfo what is taken from requests
@@ -70,7 +70,8 @@ public class ExceptionlessWebConfiguration {
         .notFoundEvents(properties.getWeb().isNotFoundEvents()).build();
     FilterRegistrationBean<ExceptionlessFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setName("exceptionlessFilter");
-    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    // ASYNC too: what a Callable or DeferredResult throws escapes in the async dispatch
+    registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
     registration.setOrder(FILTER_ORDER);
     return registration;
   }

@@ -88,6 +88,24 @@ class SpringMvcReportingTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void anExceptionOfAnAsynchronousHandlerArrivesWithTheRequestAndTheUser() throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/async?page=3")).header("Authorization", BASIC)
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    reporter.flush(Duration.ofSeconds(10));
+    List<ReceivedEvent> events = SERVER.server().receivedEvents();
+    assertThat(events).hasSize(1);
+    Map<String, Object> event = events.get(0).json();
+    assertThat(event).containsEntry("type", "error").containsEntry("message", "async order could not be loaded");
+    Map<String, Object> data = (Map<String, Object>) event.get("data");
+    assertThat((Map<String, Object>) data.get("@request")).containsEntry("path", "/async")
+        .containsEntry("query_string", Map.of("page", "3"));
+    assertThat((Map<String, Object>) data.get("@user")).containsEntry("identity", TestApplication.USER);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aPathNothingAnswersBecomesANotFoundEvent() throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/no/such/page")).GET().build(),
         HttpResponse.BodyHandlers.ofString());

@@ -106,6 +106,21 @@ class StarterLifecycleTest {
   }
 
   @Test
+  void theAppenderSitsOnBootsRootLoggerWhileTheContextRunsUnlessTurnedOff() {
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        org.slf4j.Logger.ROOT_LOGGER_NAME);
+    try (ConfigurableApplicationContext context = nonWeb().run()) {
+      assertThat(root.getAppender(LogbackAppenderAttachment.APPENDER_NAME)).isNotNull()
+          .isSameAs(context.getBean(LogbackAppenderAttachment.class).appender());
+    }
+    assertThat(root.getAppender(LogbackAppenderAttachment.APPENDER_NAME)).isNull();
+    try (ConfigurableApplicationContext context = nonWeb().properties("exceptionless.logback.enabled=false").run()) {
+      assertThat(context.getBeansOfType(ExceptionlessReporter.class)).hasSize(1);
+      assertThat(root.getAppender(LogbackAppenderAttachment.APPENDER_NAME)).isNull();
+    }
+  }
+
+  @Test
   void idesCompleteThePropertiesFromTheGeneratedMetadata() throws Exception {
     String metadata;
     try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {

@@ -61,6 +61,13 @@ public class TestApplication {
       throw new OutOfStockException("item 7 is out of stock");
     }
 
+    @GetMapping("/async")
+    java.util.concurrent.Callable<String> async() {
+      return () -> {
+        throw new IllegalArgumentException("async order could not be loaded");
+      };
+    }
+
     @GetMapping("/checkout")
     String checkout() {
       LOG.info("cart 7 priced");
