@@ -20,7 +20,8 @@ import java.util.Objects;
  * user, and is then rethrown unchanged; optionally, a request answered with 404 becomes a {@code 404} event whose
  * source is the request's path (without secret-looking path parameters such as {@code ;jsessionid=}). It never touches the response and never reads the request's body. A
  * {@link ServletException} that only wraps a cause (as frameworks wrap what a handler threw) is reported as its
- * cause. Errors of asynchronous requests after {@code startAsync} are not seen here.
+ * cause. Errors of asynchronous requests after {@code startAsync} are not seen here. With
+ * {@link Builder#postData(int)} the event also carries what the application read of the body.
  *
  * <p>Register it for the {@code REQUEST} dispatch, before the filters whose failures should be reported:
  * <pre>{@code
@@ -45,6 +46,7 @@ public final class ExceptionlessFilter implements Filter {
   private final ExceptionlessReporter reporter;
   private final RequestInfoCollector requestInfo;
   private final boolean notFoundEvents;
+  private final int postDataBytes;
 
   /**
    * Creates a filter with the default {@link RequestInfoCollector} and without 404 events.
@@ -59,6 +61,7 @@ public final class ExceptionlessFilter implements Filter {
     this.reporter = builder.reporter;
     this.requestInfo = builder.requestInfo;
     this.notFoundEvents = builder.notFoundEvents;
+    this.postDataBytes = builder.postDataBytes;
   }
 
   /**
@@ -78,9 +81,10 @@ public final class ExceptionlessFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
-    HttpServletRequest httpRequest = (HttpServletRequest) request;
+    HttpServletRequest httpRequest = postDataBytes > 0 && !(request.getAttribute(BodyRecordingRequest.ATTRIBUTE) instanceof BodyRecordingRequest)
+        ? new BodyRecordingRequest((HttpServletRequest) request, postDataBytes) : (HttpServletRequest) request;
     try {
-      chain.doFilter(request, response);
+      chain.doFilter(httpRequest, response);
     } catch (IOException | ServletException | RuntimeException | Error e) {
       reportError(httpRequest, e);
       throw e;
@@ -164,7 +168,7 @@ public final class ExceptionlessFilter implements Filter {
 
   @Override
   public String toString() {
-    return "ExceptionlessFilter{notFoundEvents=" + notFoundEvents + "}";
+    return "ExceptionlessFilter{notFoundEvents=" + notFoundEvents + ", postDataBytes=" + postDataBytes + "}";
   }
 
   /** Builds an {@link ExceptionlessFilter}; not thread-safe. */
@@ -172,6 +176,7 @@ public final class ExceptionlessFilter implements Filter {
     private final ExceptionlessReporter reporter;
     private RequestInfoCollector requestInfo = RequestInfoCollector.defaults();
     private boolean notFoundEvents;
+    private int postDataBytes;
 
     private Builder(ExceptionlessReporter reporter) {
       this.reporter = Objects.requireNonNull(reporter, "reporter == null");
@@ -196,6 +201,26 @@ public final class ExceptionlessFilter implements Filter {
      */
     public Builder notFoundEvents(boolean enabled) {
       this.notFoundEvents = enabled;
+      return this;
+    }
+
+    /**
+     * Sends what the application read of a request's body as {@code post_data}, up to this many bytes (default 0:
+     * never). The filter then hands the application a request that keeps a copy of the body as the application
+     * reads it; it never reads a body itself. Form fields (read through the parameters or from the body) and JSON
+     * are sent as structures without the fields whose name looks secret ({@link RequestInfoCollector#secretNames()})
+     * and with the reporter's data exclusions applied; other text ({@code text/*}, XML) is sent as text, cut at the
+     * limit, so leave this off where such bodies carry secrets; JSON cut by the limit and binary bodies are not sent.
+     *
+     * @param maxBytes how much of the body is kept, 0 to send none
+     * @return this builder
+     * @throws IllegalArgumentException when {@code maxBytes} is negative or over 1,000,000
+     */
+    public Builder postData(int maxBytes) {
+      if (maxBytes < 0 || maxBytes > 1_000_000) {
+        throw new IllegalArgumentException("postData maxBytes must be between 0 and 1000000: " + maxBytes);
+      }
+      this.postDataBytes = maxBytes;
       return this;
     }
 

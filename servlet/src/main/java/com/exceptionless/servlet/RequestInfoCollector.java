@@ -20,9 +20,11 @@ import java.util.Set;
  * Turns a servlet request into the {@code @request} of an event, with the JSON names of the server's RequestInfo
  * model: {@code http_method}, {@code user_agent}, {@code host}, {@code path}, {@code port}, {@code is_secure},
  * {@code referrer}, {@code client_ip_address}, {@code headers} (name to values), {@code cookies} and
- * {@code query_string}. It only reads what the container parsed from the request line and headers: never the body
+ * {@code query_string}. It only reads what the container parsed from the request line and headers, never the body
  * (the query string is parsed from {@link HttpServletRequest#getQueryString()}, not from the parameters, which
- * would read a form body), so {@code post_data} is never sent.
+ * would read a form body). {@code post_data} is sent only when the filter records bodies
+ * ({@link ExceptionlessFilter.Builder#postData(int)}), and then only what the application itself read: form
+ * fields and JSON without the members whose name looks secret, other text as text, binary bodies never.
  *
  * <p>Left out by default: the headers {@code Authorization}, {@code Cookie}, {@code Set-Cookie} and
  * {@code Proxy-Authorization}; every cookie's value (cookies are sent by name, each with the value
@@ -87,7 +89,12 @@ public final class RequestInfoCollector {
     putIfNotNull(info, "client_ip_address", request.getRemoteAddr());
     info.put("headers", headers(request));
     info.put("cookies", cookies(request.getCookies()));
-    info.put("query_string", query(request.getQueryString()));
+    Map<String, String> query = parseQuery(request.getQueryString());
+    info.put("query_string", withoutSecrets(query));
+    Object recording = request.getAttribute(BodyRecordingRequest.ATTRIBUTE);
+    if (recording instanceof BodyRecordingRequest) {
+      putIfNotNull(info, "post_data", ((BodyRecordingRequest) recording).postData(this, query));
+    }
     return info;
   }
 
@@ -134,7 +141,8 @@ public final class RequestInfoCollector {
     return names;
   }
 
-  private Map<String, String> query(String queryString) {
+  /** The query string's parameters by decoded name, repeated ones joined with commas, secret-looking ones too. */
+  static Map<String, String> parseQuery(String queryString) {
     Map<String, String> query = new LinkedHashMap<>();
     if (queryString == null || queryString.isEmpty()) {
       return query;
@@ -146,13 +154,22 @@ public final class RequestInfoCollector {
       int equals = pair.indexOf('=');
       String name = decode(equals < 0 ? pair : pair.substring(0, equals));
       String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-      if (name.isEmpty() || isSecret(name)) {
-        continue;
+      if (!name.isEmpty()) {
+        query.merge(name, value, (earlier, later) -> earlier + "," + later);
       }
-      String earlier = query.get(name);
-      query.put(name, earlier == null ? value : earlier + "," + value);
     }
     return query;
+  }
+
+  /** A copy of the parameters without those whose name looks secret. */
+  Map<String, String> withoutSecrets(Map<String, String> parameters) {
+    Map<String, String> kept = new LinkedHashMap<>();
+    parameters.forEach((name, value) -> {
+      if (!isSecret(name)) {
+        kept.put(name, value);
+      }
+    });
+    return kept;
   }
 
   /** The referrer with its secret-looking query parameters left out (the rest of it as sent). */

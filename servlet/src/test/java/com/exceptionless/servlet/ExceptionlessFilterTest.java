@@ -65,6 +65,7 @@ class ExceptionlessFilterTest {
     tomcat.getConnector();
     addContext("/app", ExceptionlessFilter.builder(reporter).notFoundEvents(true).build());
     addContext("/plain", new ExceptionlessFilter(reporter));
+    addContext("/bodies", ExceptionlessFilter.builder(reporter).postData(128).build());
     tomcat.start();
   }
 
@@ -137,6 +138,34 @@ class ExceptionlessFilterTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void withPostDataOnlyWhatTheApplicationReadIsSentWithoutSecretLookingFields() throws Exception {
+    post("/bodies/json", "application/json", "{\"sku\":\"A-1\",\"quantity\":2,\"card\":{\"holder\":\"Ada\",\"cvcToken\":\"SECRET1\"},\"password\":\"SECRET2\"}");
+    post("/bodies/form?page=1", "application/x-www-form-urlencoded", "quantity=2&apiKey=SECRET3&note=gift");
+    post("/bodies/text", "text/plain; charset=UTF-8", "a note longer than the 128 bytes the filter keeps of any body it records: " + "x".repeat(100));
+    post("/bodies/upload", "application/json", "{\"left\":\"unread\",\"password\":\"SECRET4\"}");
+    post("/plain/json", "application/json", "{\"sku\":\"read but post data is off\"}");
+
+    assertThat(UNREAD_BODIES).containsExactly("", "", "", "{\"left\":\"unread\",\"password\":\"SECRET4\"}", "");
+    reporter.flush(Duration.ofSeconds(10));
+    List<ReceivedEvent> events = SERVER.server().receivedEvents();
+    assertThat(events).hasSize(5);
+    assertThat(events).allSatisfy(e -> assertThat(e.json().toString()).doesNotContain("SECRET"));
+    Map<String, Map<String, Object>> requests = new java.util.HashMap<>();
+    for (ReceivedEvent event : events) {
+      Map<String, Object> request = (Map<String, Object>) ((Map<String, Object>) event.json().get("data")).get("@request");
+      requests.put((String) request.get("path"), request);
+    }
+    assertThat(requests.get("/bodies/json").get("post_data")).isEqualTo(
+        Map.of("sku", "A-1", "quantity", 2L, "card", Map.of("holder", "Ada")));
+    assertThat(requests.get("/bodies/form").get("post_data")).isEqualTo(Map.of("quantity", "2", "note", "gift"));
+    assertThat(requests.get("/bodies/text").get("post_data"))
+        .isEqualTo(("a note longer than the 128 bytes the filter keeps of any body it records: " + "x".repeat(100)).substring(0, 128));
+    assertThat(requests.get("/bodies/upload")).doesNotContainKey("post_data");
+    assertThat(requests.get("/plain/json")).doesNotContainKey("post_data");
+  }
+
+  @Test
   void theResponseIsTheApplicationsAndAnswersWithoutErrorsAreNotReported() throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/app/teapot")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
@@ -178,6 +207,12 @@ class ExceptionlessFilterTest {
     assertThat(ESCAPED.get(0)).isInstanceOf(ServletException.class).hasCause(THROWN.get(0));
     reporter.flush(Duration.ofSeconds(10));
     assertThat(SERVER.server().receivedEvents()).isEmpty();
+  }
+
+  private static void post(String path, String contentType, String body) throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(500);
   }
 
   private static URI uri(String path) {
@@ -230,8 +265,19 @@ class ExceptionlessFilterTest {
       String path = request.getPathInfo() == null ? request.getServletPath() : request.getPathInfo();
       if (path.startsWith("/orders/")) {
         throw thrown(new IllegalStateException("order 42 failed"));
+      } else if (path.equals("/json")) {
+        request.getInputStream().readAllBytes();
+        throw thrown(new IllegalStateException("json refused in " + request.getContextPath()));
+      } else if (path.equals("/form")) {
+        request.getParameter("quantity");
+        throw thrown(new IllegalStateException("form refused in " + request.getContextPath()));
+      } else if (path.equals("/text")) {
+        while (request.getReader().read() >= 0) {
+          // the application reads its text body character by character
+        }
+        throw thrown(new IllegalStateException("text refused in " + request.getContextPath()));
       } else if (path.equals("/upload")) {
-        throw thrown(new IllegalArgumentException("upload refused"));
+        throw thrown(new IllegalArgumentException("upload refused in " + request.getContextPath()));
       } else if (path.equals("/teapot")) {
         response.setStatus(418);
         response.setHeader("X-Brewed", "yes");

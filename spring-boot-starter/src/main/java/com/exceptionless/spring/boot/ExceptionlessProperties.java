@@ -153,6 +153,12 @@ public class ExceptionlessProperties {
      */
     private List<String> secretNames;
 
+    /**
+     * How many bytes of a request body the application read are sent as post_data (0, the default: none). Form
+     * fields and JSON go without the fields whose name looks secret; other text goes as text.
+     */
+    private int postDataBytes;
+
     public boolean isEnabled() {
       return enabled;
     }
@@ -183,6 +189,14 @@ public class ExceptionlessProperties {
 
     public void setSecretNames(List<String> secretNames) {
       this.secretNames = secretNames;
+    }
+
+    public int getPostDataBytes() {
+      return postDataBytes;
+    }
+
+    public void setPostDataBytes(int postDataBytes) {
+      this.postDataBytes = postDataBytes;
     }
   }
 

@@ -67,7 +67,7 @@ public class ExceptionlessWebConfiguration {
   public FilterRegistrationBean<ExceptionlessFilter> exceptionlessFilter(ExceptionlessReporter reporter,
       RequestInfoCollector requestInfo, ExceptionlessProperties properties) {
     ExceptionlessFilter filter = ExceptionlessFilter.builder(reporter).requestInfo(requestInfo)
-        .notFoundEvents(properties.getWeb().isNotFoundEvents()).build();
+        .notFoundEvents(properties.getWeb().isNotFoundEvents()).postData(properties.getWeb().getPostDataBytes()).build();
     FilterRegistrationBean<ExceptionlessFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setName("exceptionlessFilter");
     // ASYNC too: what a Callable or DeferredResult throws escapes in the async dispatch
