@@ -12,16 +12,17 @@ import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
- * The one place the SDK's HTTP stack is assembled from a builder's settings, in the order a request meets it:
- * the credential, User-Agent and Accept headers ({@link StandardHeadersInterceptor}), the content type of raw bodies
- * ({@link RawBodyContentTypeInterceptor}), gzip of event posts ({@link GzipEventBodiesInterceptor}), then the
- * user's own interceptors (kept from their OkHttpClient), the request log line ({@link RequestLogInterceptor}, a
- * network interceptor), the timeouts and TCP_NODELAY sockets ({@link NoDelaySocketFactory}); Retrofit with the
- * SDK's converters on top; and around each call the retries ({@link CallExecutor} with the {@link RetryPolicy}).
+ * The one place the SDK's HTTP stack is assembled from a builder's settings: the transport client (the user's
+ * OkHttpClient, or the SDK's own, with the builder's timeouts and TCP_NODELAY sockets from
+ * {@link NoDelaySocketFactory}); on it, per credential, the SDK's application interceptors after the user's own
+ * (the credential, User-Agent and Accept headers by {@link StandardHeadersInterceptor}, the content type of raw
+ * bodies by {@link RawBodyContentTypeInterceptor}, gzip of event posts by {@link GzipEventBodiesInterceptor}) and
+ * the request log line as a network interceptor ({@link RequestLogInterceptor}); Retrofit with the SDK's converters
+ * on top; and around each call the retries ({@link CallExecutor} with the {@link RetryPolicy}).
  *
- * <p>A stack derived from another ({@link #derive}) with the same transport settings reuses its OkHttpClient, so
- * clients made by {@code newBuilder()}, {@code withApiKey} or {@code withUserToken} share one connection pool and
- * dispatcher; a user-supplied OkHttpClient is built on, never replaced, so its interceptors, proxy, TLS settings,
+ * <p>A stack derived from another ({@link #derive}) reuses its transport client when the transport settings are the
+ * same, and its base client when only the timeouts differ, so clients made by {@code newBuilder()},
+ * {@code withApiKey} or {@code withUserToken} share one connection pool and dispatcher; a user-supplied OkHttpClient is built on, never replaced, so its interceptors, proxy, TLS settings,
  * pool and dispatcher stay. Immutable and thread-safe.
  */
 final class HttpStack {

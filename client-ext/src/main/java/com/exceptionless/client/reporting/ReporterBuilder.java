@@ -498,11 +498,11 @@ public final class ReporterBuilder {
     if (queueCapacity < batchSize) {
       throw new IllegalStateException("queueCapacity (" + queueCapacity + ") is smaller than batchSize (" + batchSize + ")");
     }
-    return new ExceptionlessReporter(new ReporterSettings(this, resolveClient()));
+    return new ExceptionlessReporter(new ReporterSettings(this));
   }
 
   /** Returns the client given, or builds one from the key and URL set here and, with fromEnv(), the environment. */
-  private ExceptionlessClient resolveClient() {
+  ExceptionlessClient resolveClient() {
     if (client != null) {
       if (apiKeySet || serverUrlSet || fromEnv) {
         throw new IllegalStateException("Set either client(...) or apiKey/serverUrl/fromEnv, not both");

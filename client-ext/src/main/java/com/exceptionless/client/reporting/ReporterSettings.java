@@ -15,7 +15,7 @@ import java.util.logging.Level;
 
 /**
  * The reporter's settings, fixed when it was built: a copy of what {@link ReporterBuilder} validated, with the
- * client it resolved; collections are copied once, read-only. Immutable.
+ * client it resolves; collections are copied once, read-only. Immutable.
  */
 final class ReporterSettings {
   /** The longest wait a server's Retry-After (on 429 or 503) is honoured for. */
@@ -51,8 +51,13 @@ final class ReporterSettings {
   final Duration retryMaxDelay;
   final Duration heartbeatInterval;
 
-  ReporterSettings(ReporterBuilder builder, ExceptionlessClient client) {
-    this.client = client;
+  /**
+   * Copies the builder's settings, with the client it resolves.
+   *
+   * @throws IllegalStateException when the builder's settings do not name a usable client
+   */
+  ReporterSettings(ReporterBuilder builder) {
+    this.client = builder.resolveClient();
     this.batchSize = builder.batchSize;
     this.flushInterval = builder.flushInterval;
     this.queueCapacity = builder.queueCapacity;

@@ -54,4 +54,36 @@ class ReporterBuilderEnvironmentTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("client API key");
   }
+
+  @Test
+  void aServerUrlSetInCodeWinsOverTheEnvironmentAndABadOneIsRefusedWhenSet() {
+    Map<String, String> env = new HashMap<>();
+    env.put("EXCEPTIONLESS_API_KEY", KEY);
+    env.put("EXCEPTIONLESS_SERVER_URL", "http://127.0.0.1:1/");
+
+    assertThatThrownBy(() -> ExceptionlessReporter.builder().serverUrl("http://127.0.0.1:2/api/v2"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("serverUrl ends with /api/v2");
+    assertThatThrownBy(() -> ExceptionlessReporter.builder().apiKey("a key\nwith a line break"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("line break");
+    ExceptionlessReporter reporter = ExceptionlessReporter.builder().serverUrl("http://127.0.0.1:2")
+        .fromEnv(env::get).shutdownHook(false).build();
+    try {
+      assertThat(reporter.toString()).contains("127.0.0.1:2").doesNotContain("127.0.0.1:1").doesNotContain(KEY);
+    } finally {
+      reporter.close(java.time.Duration.ofMillis(100));
+    }
+  }
+
+  @Test
+  void anInvalidServerUrlInTheEnvironmentFailsTheBuildNamingTheEnvironment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("EXCEPTIONLESS_API_KEY", KEY);
+    env.put("EXCEPTIONLESS_SERVER_URL", "http://127.0.0.1:1/api/v2");
+
+    assertThatThrownBy(() -> ExceptionlessReporter.builder().fromEnv(env::get).shutdownHook(false).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("Invalid environment: serverUrl ends with /api/v2");
+  }
 }
