@@ -11,6 +11,9 @@ import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,8 @@ import okio.ByteString;
  * Writes what repeats from event to event as JSON prepared once, each the bytes its Moshi adapter wrote the
  * first time: stack frames of the {@link FrameCache} (a {@code stack_trace} list is then a copy of cached
  * bytes), the class path's {@code modules} list of the {@link ModuleCatalog}, and {@code @environment} as the
- * {@link EnvironmentCollector} made it (one instance per thread and memory reading). Anything else (a frame, a
+ * {@link EnvironmentCollector} made it (one instance per thread and memory reading); dates as ISO-8601 text
+ * with the offset, the part up to the second formatted once per second. Anything else (a frame, a
  * list or an environment a plugin made or changed) is written by the next adapter, so the JSON is the same
  * either way. Added to the reporter's own Moshi; reading is unchanged. Thread-safe.
  */
@@ -56,6 +60,9 @@ final class PreparedJson implements JsonAdapter.Factory {
     }
     if (type == EnvironmentInfo.class) {
       return new Environments(moshi.nextAdapter(this, type, annotations));
+    }
+    if (type == OffsetDateTime.class) {
+      return new Dates(moshi.nextAdapter(this, type, annotations));
     }
     return null;
   }
@@ -206,6 +213,64 @@ final class PreparedJson implements JsonAdapter.Factory {
         }
       }
       writePrepared(writer, json);
+    }
+  }
+
+  /**
+   * A date as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes it (the client's adapter): the date and time
+   * to the second, formatted once per second and offset, then the fraction without trailing zeros, then the
+   * offset's id ({@code Z} or {@code +01:00}).
+   */
+  private static final class Dates extends Prepared<OffsetDateTime> {
+    private volatile Second last;
+
+    Dates(JsonAdapter<OffsetDateTime> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, OffsetDateTime value) throws IOException {
+      if (value == null) {
+        delegate.toJson(writer, null);
+        return;
+      }
+      long epochSecond = value.toEpochSecond();
+      Second second = last;
+      if (second == null || second.epochSecond != epochSecond || !second.offset.equals(value.getOffset())) {
+        second = new Second(epochSecond, value.getOffset(),
+            DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(value.toLocalDateTime().withNano(0)));
+        last = second;
+      }
+      try (BufferedSink sink = writer.valueSink()) {
+        sink.writeByte('"').writeUtf8(second.text);
+        int nano = value.getNano();
+        if (nano != 0) {
+          int digits = 9;
+          while (nano % 10 == 0) {
+            nano /= 10;
+            digits--;
+          }
+          sink.writeByte('.');
+          for (int pad = digits - Integer.toString(nano).length(); pad > 0; pad--) {
+            sink.writeByte('0');
+          }
+          sink.writeDecimalLong(nano);
+        }
+        sink.writeUtf8(value.getOffset().getId()).writeByte('"');
+      }
+    }
+  }
+
+  /** One second's date and time as text, for one offset. */
+  private static final class Second {
+    final long epochSecond;
+    final ZoneOffset offset;
+    final String text;
+
+    Second(long epochSecond, ZoneOffset offset, String text) {
+      this.epochSecond = epochSecond;
+      this.offset = offset;
+      this.text = text;
     }
   }
 }
