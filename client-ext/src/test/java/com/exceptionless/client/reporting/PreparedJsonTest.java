@@ -97,8 +97,25 @@ class PreparedJsonTest {
       OffsetDateTime date = OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(second, nano), offset);
       Event event = Event.builder().type("log").date(date).build();
 
-      assertThat(prepared.toJson(event)).as("%s", date).isEqualTo(plain.toJson(event));
+      assertThat(prepared.toJson(event)).as("%s", date).isEqualTo(plain.toJson(event))
+          .isEqualTo("{\"date\":\"" + java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date)
+              + "\",\"type\":\"log\"}");
     }
+    assertThat(prepared.toString()).as("the event is written by the prepared adapter").contains(".prepared()");
+  }
+
+  @Test
+  void writesEveryFieldOfAnEventAsMoshiDoes() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("@level", "warn");
+    data.put("when", OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 6_000, ZoneOffset.ofHours(2)));
+    data.put("@environment", environment.snapshot("3", "pool-1-thread-3"));
+    Event full = Event.builder().type("log").source("com.acme.Orders").date(OffsetDateTime.now()).tags(
+        new java.util.LinkedHashSet<>(java.util.Arrays.asList("b", "a"))).message("Order \"42\" \u2028 placed")
+        .geo("51.5,-0.12").value(12.5).count(3).data(data).referenceId("ref-1").build();
+
+    assertThat(prepared.toJson(full)).isEqualTo(plain.toJson(full)).contains("\"reference_id\":\"ref-1\"");
+    assertThat(prepared.toJson(Event.builder().build())).isEqualTo(plain.toJson(Event.builder().build()));
   }
 
   private static Event event(EnvironmentInfo environment) {
