@@ -238,7 +238,10 @@ final class PreparedJson implements JsonAdapter.Factory {
           continue;
         }
         Json json = field.getAnnotation(Json.class);
-        String name = json != null ? json.name() : field.getName();
+        if (json != null && json.ignore()) {
+          continue;
+        }
+        String name = json != null && !json.name().equals(Json.UNSET_NAME) ? json.name() : field.getName();
         field.setAccessible(true);
         fields.put(name, field);
         adapters.put(name, field.getType() == OffsetDateTime.class ? (JsonAdapter<Object>) (JsonAdapter<?>) new Dates()
