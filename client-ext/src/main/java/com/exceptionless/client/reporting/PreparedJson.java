@@ -261,7 +261,7 @@ final class PreparedJson implements JsonAdapter.Factory {
         try {
           value = field.getValue().get(event);
         } catch (IllegalAccessException e) {
-          throw new AssertionError(e);
+          throw new IllegalStateException("Event field " + field.getKey() + " cannot be read", e);
         }
         writer.name(field.getKey());
         adapters.get(field.getKey()).toJson(writer, value);
