@@ -156,7 +156,7 @@ public class DeliveryBenchmark {
     return delivered;
   }
 
-  private ExceptionlessReporter reporter(LoopbackSink target) {
+  private static ExceptionlessReporter reporter(LoopbackSink target) {
     String classPath = System.getProperty("java.class.path");
     System.setProperty("java.class.path", Workload.CLASS_PATH);
     try {
@@ -169,6 +169,11 @@ public class DeliveryBenchmark {
 
   /** The batches the reporter posts for one invocation's events, decompressed. */
   private List<ByteString> capture() throws IOException {
+    return capture(workload, material);
+  }
+
+  /** Runs a reporter over {@value #EVENTS} events of the workload and returns the bodies it posted, decompressed. */
+  static List<ByteString> capture(Workload workload, Workload.Material material) throws IOException {
     try (LoopbackSink capturing = LoopbackSink.capturing()) {
       ExceptionlessReporter capturer = reporter(capturing);
       for (int i = 0; i < EVENTS; i++) {

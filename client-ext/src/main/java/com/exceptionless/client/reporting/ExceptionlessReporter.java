@@ -3,7 +3,6 @@ package com.exceptionless.client.reporting;
 import com.exceptionless.client.ExceptionlessClient;
 import com.exceptionless.client.internal.Checks;
 import com.exceptionless.client.model.ClientConfiguration;
-import com.exceptionless.client.model.Event;
 import com.exceptionless.client.model.UserDescription;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,10 @@
 package com.exceptionless.client.reporting;
 
 import com.exceptionless.client.model.EnvironmentInfo;
+import com.exceptionless.client.model.Event;
 import com.exceptionless.client.model.Module;
 import com.exceptionless.client.model.StackFrame;
+import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
@@ -10,11 +12,17 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import okio.Buffer;
 import okio.BufferedSink;
 import okio.ByteString;
@@ -23,7 +31,9 @@ import okio.ByteString;
  * Writes what repeats from event to event as JSON prepared once, each the bytes its Moshi adapter wrote the
  * first time: stack frames of the {@link FrameCache} (a {@code stack_trace} list is then a copy of cached
  * bytes), the class path's {@code modules} list of the {@link ModuleCatalog}, and {@code @environment} as the
- * {@link EnvironmentCollector} made it (one instance per thread and memory reading). Anything else (a frame, a
+ * {@link EnvironmentCollector} made it (one instance per thread and memory reading); the event's date as
+ * ISO-8601 text with the offset, the part up to the second formatted once per second (the client's date adapter
+ * comes before this factory, so the event is written here field by field, as Moshi's class adapter does). Anything else (a frame, a
  * list or an environment a plugin made or changed) is written by the next adapter, so the JSON is the same
  * either way. Added to the reporter's own Moshi; reading is unchanged. Thread-safe.
  */
@@ -56,6 +66,9 @@ final class PreparedJson implements JsonAdapter.Factory {
     }
     if (type == EnvironmentInfo.class) {
       return new Environments(moshi.nextAdapter(this, type, annotations));
+    }
+    if (type == Event.class) {
+      return new Events(moshi.nextAdapter(this, type, annotations), moshi);
     }
     return null;
   }
@@ -206,6 +219,113 @@ final class PreparedJson implements JsonAdapter.Factory {
         }
       }
       writePrepared(writer, json);
+    }
+  }
+
+  /**
+   * An event as Moshi's class adapter writes it: its fields by JSON name in alphabetical order, each with the
+   * adapter Moshi has for its type (nulls left out by the writer), except the date, written by {@link Dates}.
+   */
+  private static final class Events extends Prepared<Event> {
+    private final Map<String, Field> fields = new TreeMap<>();
+    private final Map<String, JsonAdapter<Object>> adapters = new TreeMap<>();
+
+    @SuppressWarnings("unchecked")
+    Events(JsonAdapter<Event> delegate, Moshi moshi) {
+      super(delegate);
+      for (Field field : Event.class.getDeclaredFields()) {
+        if (Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())) {
+          continue;
+        }
+        Json json = field.getAnnotation(Json.class);
+        if (json != null && json.ignore()) {
+          continue;
+        }
+        String name = json != null && !json.name().equals(Json.UNSET_NAME) ? json.name() : field.getName();
+        field.setAccessible(true);
+        fields.put(name, field);
+        adapters.put(name, field.getType() == OffsetDateTime.class ? (JsonAdapter<Object>) (JsonAdapter<?>) new Dates()
+            : moshi.adapter(field.getGenericType()));
+      }
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, Event event) throws IOException {
+      if (event == null) {
+        delegate.toJson(writer, null);
+        return;
+      }
+      writer.beginObject();
+      for (Map.Entry<String, Field> field : fields.entrySet()) {
+        Object value;
+        try {
+          value = field.getValue().get(event);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("Event field " + field.getKey() + " cannot be read", e);
+        }
+        writer.name(field.getKey());
+        adapters.get(field.getKey()).toJson(writer, value);
+      }
+      writer.endObject();
+    }
+  }
+
+  /**
+   * A date as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes it (the client's adapter): the date and time
+   * to the second, formatted once per second and offset, then the fraction without trailing zeros, then the
+   * offset's id ({@code Z} or {@code +01:00}).
+   */
+  private static final class Dates extends JsonAdapter<OffsetDateTime> {
+    private volatile Second last;
+
+    @Override
+    public OffsetDateTime fromJson(JsonReader reader) {
+      throw new UnsupportedOperationException("only writes");
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, OffsetDateTime value) throws IOException {
+      if (value == null) {
+        writer.nullValue();
+        return;
+      }
+      long epochSecond = value.toEpochSecond();
+      Second second = last;
+      if (second == null || second.epochSecond != epochSecond || !second.offset.equals(value.getOffset())) {
+        second = new Second(epochSecond, value.getOffset(),
+            DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(value.toLocalDateTime().withNano(0)));
+        last = second;
+      }
+      try (BufferedSink sink = writer.valueSink()) {
+        sink.writeByte('"').writeUtf8(second.text);
+        int nano = value.getNano();
+        if (nano != 0) {
+          int digits = 9;
+          while (nano % 10 == 0) {
+            nano /= 10;
+            digits--;
+          }
+          sink.writeByte('.');
+          for (int pad = digits - Integer.toString(nano).length(); pad > 0; pad--) {
+            sink.writeByte('0');
+          }
+          sink.writeDecimalLong(nano);
+        }
+        sink.writeUtf8(value.getOffset().getId()).writeByte('"');
+      }
+    }
+  }
+
+  /** One second's date and time as text, for one offset. */
+  private static final class Second {
+    final long epochSecond;
+    final ZoneOffset offset;
+    final String text;
+
+    Second(long epochSecond, ZoneOffset offset, String text) {
+      this.epochSecond = epochSecond;
+      this.offset = offset;
+      this.text = text;
     }
   }
 }

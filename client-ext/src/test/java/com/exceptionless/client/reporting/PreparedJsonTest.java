@@ -85,6 +85,39 @@ class PreparedJsonTest {
     assertThat(prepared.toJson(event(otherThread))).contains("\"thread_name\":\"worker-7\"");
   }
 
+  @Test
+  void writesDatesExactlyAsTheClientsAdapterDoes() {
+    java.util.Random random = new java.util.Random(13);
+    int[] nanos = {0, 1, 10, 100_000, 1_000_000, 120_000_000, 999_999_999, 401_479_402};
+    for (int i = 0; i < 20_000; i++) {
+      long second = random.nextInt(4) == 0 ? random.nextLong() % 400_000_000_000L : 1_796_000_000L + random.nextInt(100);
+      int nano = i % 2 == 0 ? nanos[random.nextInt(nanos.length)] : random.nextInt(1_000_000_000);
+      ZoneOffset offset = random.nextBoolean() ? ZoneOffset.UTC : ZoneOffset.ofTotalSeconds((random.nextInt(36 * 60) - 18 * 60) * 60
+          + (random.nextInt(10) == 0 ? random.nextInt(60) : 0));
+      OffsetDateTime date = OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(second, nano), offset);
+      Event event = Event.builder().type("log").date(date).build();
+
+      assertThat(prepared.toJson(event)).as("%s", date).isEqualTo(plain.toJson(event))
+          .isEqualTo("{\"date\":\"" + java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date)
+              + "\",\"type\":\"log\"}");
+    }
+    assertThat(prepared.toString()).as("the event is written by the prepared adapter").contains(".prepared()");
+  }
+
+  @Test
+  void writesEveryFieldOfAnEventAsMoshiDoes() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("@level", "warn");
+    data.put("when", OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 6_000, ZoneOffset.ofHours(2)));
+    data.put("@environment", environment.snapshot("3", "pool-1-thread-3"));
+    Event full = Event.builder().type("log").source("com.acme.Orders").date(OffsetDateTime.now()).tags(
+        new java.util.LinkedHashSet<>(java.util.Arrays.asList("b", "a"))).message("Order \"42\" \u2028 placed")
+        .geo("51.5,-0.12").value(12.5).count(3).data(data).referenceId("ref-1").build();
+
+    assertThat(prepared.toJson(full)).isEqualTo(plain.toJson(full)).contains("\"reference_id\":\"ref-1\"");
+    assertThat(prepared.toJson(Event.builder().build())).isEqualTo(plain.toJson(Event.builder().build()));
+  }
+
   private static Event event(EnvironmentInfo environment) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("@environment", environment);
