@@ -58,7 +58,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DeliveryBenchmark {
   static final int EVENTS = 5_000;
   static final int BATCH = 50;
-  private static final String API_KEY = "LhhP1C9gijpSKCslHHCvwdSIz298twx271nTest0";
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final com.sun.management.OperatingSystemMXBean OS =
@@ -138,7 +137,7 @@ public class DeliveryBenchmark {
     long delivered = 0;
     for (ByteString batch : batches) {
       Request request = new Request.Builder().url(sink.url() + "/api/v2/events")
-          .header("Authorization", "Bearer " + API_KEY)
+          .header("Authorization", "Bearer " + BenchmarkReporters.API_KEY)
           .header("Content-Encoding", "gzip")
           .post(RequestBody.create(gzip(batch), JSON))
           .build();
@@ -160,7 +159,7 @@ public class DeliveryBenchmark {
     String classPath = System.getProperty("java.class.path");
     System.setProperty("java.class.path", Workload.CLASS_PATH);
     try {
-      return ExceptionlessReporter.builder().serverUrl(target.url()).apiKey(API_KEY).duplicateWindow(Duration.ZERO)
+      return ExceptionlessReporter.builder().serverUrl(target.url()).apiKey(BenchmarkReporters.API_KEY).duplicateWindow(Duration.ZERO)
           .queueCapacity(EVENTS * 2).batchSize(BATCH).shutdownHook(false).build();
     } finally {
       System.setProperty("java.class.path", classPath);

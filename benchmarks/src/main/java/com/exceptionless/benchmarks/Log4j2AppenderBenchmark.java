@@ -51,7 +51,7 @@ public class Log4j2AppenderBenchmark {
 
   @Setup(org.openjdk.jmh.annotations.Level.Iteration)
   public void startAppender() {
-    reporter = AppenderReporters.withRoomyQueue(sink);
+    reporter = BenchmarkReporters.withRoomyQueue(sink);
     context = new LoggerContext("exceptionless-benchmark");
     Configuration configuration = new DefaultConfiguration();
     context.start(configuration);
@@ -67,7 +67,7 @@ public class Log4j2AppenderBenchmark {
 
   @TearDown(org.openjdk.jmh.annotations.Level.Iteration)
   public void stopAppender() {
-    AppenderReporters.requireNothingDropped(reporter);
+    BenchmarkReporters.requireNothingDropped(reporter);
     context.stop();
     reporter.close(Duration.ofMillis(100));
   }

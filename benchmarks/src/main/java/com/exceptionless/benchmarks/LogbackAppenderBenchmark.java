@@ -46,7 +46,7 @@ public class LogbackAppenderBenchmark {
 
   @Setup(Level.Iteration)
   public void startAppender() {
-    reporter = AppenderReporters.withRoomyQueue(sink);
+    reporter = BenchmarkReporters.withRoomyQueue(sink);
     context = new LoggerContext();
     context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
     appender = new ExceptionlessAppender();
@@ -62,7 +62,7 @@ public class LogbackAppenderBenchmark {
 
   @TearDown(Level.Iteration)
   public void stopAppender() {
-    AppenderReporters.requireNothingDropped(reporter);
+    BenchmarkReporters.requireNothingDropped(reporter);
     appender.stop();
     context.stop();
     reporter.close(Duration.ofMillis(100));

@@ -50,7 +50,7 @@ public class OutboxSubmitBenchmark {
     nextFile = 0;
     reporter = ExceptionlessReporter.builder()
         .serverUrl("http://127.0.0.1:9/")
-        .apiKey("LhhP1C9gijpSKCslHHCvwdSIz298twx271nTest0")
+        .apiKey(BenchmarkReporters.API_KEY)
         .outboxFolder(folder)
         .outboxMaxBytes(Long.MAX_VALUE)
         .duplicateWindow(Duration.ZERO)

@@ -39,19 +39,12 @@ public class SubmitBenchmark {
 
   @Setup(Level.Iteration)
   public void startReporter() {
-    reporter = ExceptionlessReporter.builder()
-        .serverUrl(sink.url())
-        .apiKey("LhhP1C9gijpSKCslHHCvwdSIz298twx271nTest0")
-        .queueCapacity(8_000_000)
-        .shutdownHook(false)
-        .build();
+    reporter = BenchmarkReporters.withRoomyQueue(sink);
   }
 
   @TearDown(Level.Iteration)
   public void stopReporter() {
-    if (reporter.stats().discarded(com.exceptionless.client.reporting.DiscardReason.QUEUE_FULL) > 0) {
-      throw new IllegalStateException("The queue filled up: the benchmark measured the drop path");
-    }
+    BenchmarkReporters.requireNothingDropped(reporter);
     reporter.close(Duration.ofMillis(100));
   }
 

@@ -3,15 +3,18 @@ package com.exceptionless.benchmarks;
 import com.exceptionless.client.reporting.DiscardReason;
 import com.exceptionless.client.reporting.ExceptionlessReporter;
 
-/** The reporter the appender benchmarks give their appender: a queue that never fills within an iteration. */
-final class AppenderReporters {
-  private AppenderReporters() {
+/** What the benchmarks' reporters share: the API key, and a reporter whose queue never fills within an iteration. */
+final class BenchmarkReporters {
+  /** A client API key of the right shape; the loopback sink accepts any. */
+  static final String API_KEY = "LhhP1C9gijpSKCslHHCvwdSIz298twx271nTest0";
+
+  private BenchmarkReporters() {
   }
 
   static ExceptionlessReporter withRoomyQueue(LoopbackSink sink) {
     return ExceptionlessReporter.builder()
         .serverUrl(sink.url())
-        .apiKey("LhhP1C9gijpSKCslHHCvwdSIz298twx271nTest0")
+        .apiKey(API_KEY)
         .queueCapacity(8_000_000)
         .shutdownHook(false)
         .build();
