@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import okio.ByteString;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,7 +37,7 @@ final class EnvironmentCollector {
 
   /**
    * Returns the environment now; the thread is the one that submitted the event. Within one memory reading
-   * a thread's events share one (immutable) instance, so that its JSON can be prepared once ({@link #made}).
+   * a thread's events share one (immutable) instance, so that its JSON is written once ({@link #json}).
    */
   EnvironmentInfo snapshot(String threadId, String threadName) {
     long now = System.nanoTime();
@@ -55,31 +56,59 @@ final class EnvironmentCollector {
       reading = current;
     }
     List<String> thread = Arrays.asList(threadId, threadName);
-    EnvironmentInfo info = current.byThread.get(thread);
-    if (info == null) {
-      info = current.withMemory.toBuilder().threadId(threadId).threadName(threadName).build();
-      if (current.byThread.size() < MAX_THREADS) {
-        current.byThread.put(thread, info);
-      }
+    Made made = current.byThread.get(thread);
+    if (made != null) {
+      return made.info;
+    }
+    EnvironmentInfo info = current.withMemory.toBuilder().threadId(threadId).threadName(threadName).build();
+    if (current.byThread.size() < MAX_THREADS) {
+      current.byThread.put(thread, new Made(info));
     }
     return info;
   }
 
-  /** Whether {@link #snapshot} returned this very instance within the current memory reading. */
-  boolean made(EnvironmentInfo info) {
+  /**
+   * Returns the JSON kept for an instance {@link #snapshot} returned within the current memory reading, or null
+   * when none was kept or the instance is not such a one (a plugin made or changed it, or the reading is past).
+   */
+  ByteString json(EnvironmentInfo info) {
+    Made made = made(info);
+    return made == null ? null : made.json;
+  }
+
+  /** Keeps the JSON of an instance {@link #snapshot} returned within the current reading; others are ignored. */
+  void json(EnvironmentInfo info, ByteString written) {
+    Made made = made(info);
+    if (made != null) {
+      made.json = written;
+    }
+  }
+
+  private Made made(EnvironmentInfo info) {
     Reading current = reading;
-    return current != null && current.byThread.get(Arrays.asList(info.getThreadId(), info.getThreadName())) == info;
+    Made made = current == null ? null : current.byThread.get(Arrays.asList(info.getThreadId(), info.getThreadName()));
+    return made != null && made.info == info ? made : null;
   }
 
   /** Memory figures read at one time, and the environments made from them, per thread. */
   private static final class Reading {
     final EnvironmentInfo withMemory;
     final long readAtNanos;
-    final Map<List<String>, EnvironmentInfo> byThread = new ConcurrentHashMap<>();
+    final Map<List<String>, Made> byThread = new ConcurrentHashMap<>();
 
     Reading(EnvironmentInfo withMemory, long readAtNanos) {
       this.withMemory = withMemory;
       this.readAtNanos = readAtNanos;
+    }
+  }
+
+  /** An environment {@link #snapshot} made, and its JSON once written (so it lives as long as its reading). */
+  private static final class Made {
+    final EnvironmentInfo info;
+    volatile ByteString json;
+
+    Made(EnvironmentInfo info) {
+      this.info = info;
     }
   }
 

@@ -18,7 +18,6 @@ import java.lang.reflect.Type;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +39,6 @@ import okio.ByteString;
 final class PreparedJson implements JsonAdapter.Factory {
   private static final Type FRAMES = Types.newParameterizedType(List.class, StackFrame.class);
   private static final Type MODULES = Types.newParameterizedType(List.class, Module.class);
-  /** Environments whose JSON is kept; past this the kept ones are dropped (a new memory reading each second). */
-  private static final int MAX_ENVIRONMENTS = 1024;
 
   private final FrameCache frames;
   private final ModuleCatalog modules;
@@ -191,32 +188,22 @@ final class PreparedJson implements JsonAdapter.Factory {
     }
   }
 
-  /** An environment the collector made, as its JSON written once. */
+  /** An environment the collector made, as its JSON written once and kept by the collector with its reading. */
   private final class Environments extends Prepared<EnvironmentInfo> {
-    private final Map<EnvironmentInfo, ByteString> written = new IdentityHashMap<>();
-
     Environments(JsonAdapter<EnvironmentInfo> delegate) {
       super(delegate);
     }
 
     @Override
     public void toJson(JsonWriter writer, EnvironmentInfo info) throws IOException {
-      if (info == null || !environment.made(info)) {
-        delegate.toJson(writer, info);
+      if (info == null) {
+        delegate.toJson(writer, null);
         return;
       }
-      ByteString json;
-      synchronized (written) {
-        json = written.get(info);
-      }
+      ByteString json = environment.json(info);
       if (json == null) {
         json = written(delegate, info);
-        synchronized (written) {
-          if (written.size() >= MAX_ENVIRONMENTS) {
-            written.clear();
-          }
-          written.put(info, json);
-        }
+        environment.json(info, json);
       }
       writePrepared(writer, json);
     }
