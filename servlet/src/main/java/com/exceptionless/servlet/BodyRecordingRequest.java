@@ -209,10 +209,8 @@ final class BodyRecordingRequest extends HttpServletRequestWrapper {
     @Override
     public int read() throws IOException {
       int b = in.read();
-      if (b >= 0 && recorded.size() < maxBytes) {
-        recorded.write(b);
-      } else if (b >= 0) {
-        truncated = true;
+      if (b >= 0) {
+        record(new byte[] {(byte) b}, 0, 1);
       }
       return b;
     }

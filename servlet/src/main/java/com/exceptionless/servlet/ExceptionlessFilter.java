@@ -86,7 +86,7 @@ public final class ExceptionlessFilter implements Filter {
     try {
       chain.doFilter(httpRequest, response);
     } catch (IOException | ServletException | RuntimeException | Error e) {
-      reportError(httpRequest, e);
+      report(httpRequest, e);
       throw e;
     }
     if (notFoundEvents && !httpRequest.isAsyncStarted() && ((HttpServletResponse) response).getStatus() == 404) {
@@ -94,12 +94,26 @@ public final class ExceptionlessFilter implements Filter {
     }
   }
 
-  private void reportError(HttpServletRequest request, Throwable thrown) {
+  /**
+   * Reports an exception of this request now, as the filter reports one that escapes it (with {@code @request}
+   * and the user), unless it was already reported; then marks it ({@link #REPORTED_ATTRIBUTE}) so that it is not
+   * reported again when it escapes. For integrations that see exceptions the application answers itself, such as
+   * a framework's exception handlers. Never throws.
+   *
+   * @param request the request the exception happened in
+   * @param thrown the exception
+   */
+  public void report(HttpServletRequest request, Throwable thrown) {
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(thrown, "thrown == null");
     if (alreadyReported(request, thrown) || !ReportingLoopGuard.enter()) {
       return;
     }
     try {
+      request.setAttribute(REPORTED_ATTRIBUTE, thrown);
       submit(reporter.createException(unwrap(thrown)), request);
+    } catch (RuntimeException e) {
+      // a recycled request: nothing is thrown into the application's handling
     } finally {
       ReportingLoopGuard.exit();
     }

@@ -1,10 +1,6 @@
 package com.exceptionless.spring.boot;
 
-import com.exceptionless.client.reporting.EventBuilder;
-import com.exceptionless.client.reporting.ExceptionlessReporter;
-import com.exceptionless.client.reporting.ReportingLoopGuard;
 import com.exceptionless.servlet.ExceptionlessFilter;
-import com.exceptionless.servlet.RequestInfoCollector;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -17,25 +13,21 @@ import org.springframework.web.servlet.ModelAndView;
  * The first {@link HandlerExceptionResolver}, which never resolves anything (so Spring answers as it would without
  * it): it notes the request's user for {@link ExceptionlessFilter} ({@link ExceptionlessFilter#USER_ATTRIBUTE}),
  * since by the time an exception escapes to the filter Spring Security has cleared its context; when configured to
- * report handled exceptions it reports each exception at once, with the request and the user, and marks it
- * ({@link ExceptionlessFilter#REPORTED_ATTRIBUTE}) so that the filter does not report it again. Thread-safe.
+ * report handled exceptions it reports each exception at once through {@link ExceptionlessFilter#report}, with the
+ * request and the user, which marks it so that the filter does not report it again. Thread-safe.
  */
 public final class ExceptionlessHandlerExceptionResolver implements HandlerExceptionResolver, Ordered {
-  private final ExceptionlessReporter reporter;
-  private final RequestInfoCollector requestInfo;
+  private final ExceptionlessFilter filter;
   private final boolean reportHandled;
 
   /**
    * Creates the resolver.
    *
-   * @param reporter the reporter
-   * @param requestInfo what is taken from requests
+   * @param filter the filter that reports with the request and the user
    * @param reportHandled whether to report every handler exception here, handled or not
    */
-  public ExceptionlessHandlerExceptionResolver(ExceptionlessReporter reporter, RequestInfoCollector requestInfo,
-      boolean reportHandled) {
-    this.reporter = Objects.requireNonNull(reporter, "reporter == null");
-    this.requestInfo = Objects.requireNonNull(requestInfo, "requestInfo == null");
+  public ExceptionlessHandlerExceptionResolver(ExceptionlessFilter filter, boolean reportHandled) {
+    this.filter = Objects.requireNonNull(filter, "filter == null");
     this.reportHandled = reportHandled;
   }
 
@@ -47,29 +39,13 @@ public final class ExceptionlessHandlerExceptionResolver implements HandlerExcep
       if (user != null) {
         request.setAttribute(ExceptionlessFilter.USER_ATTRIBUTE, user);
       }
-      if (reportHandled && request.getAttribute(ExceptionlessFilter.REPORTED_ATTRIBUTE) != ex) {
-        report(request, ex, user);
+      if (reportHandled) {
+        filter.report(request, ex);
       }
     } catch (RuntimeException e) {
       // never in the way of Spring's own handling
     }
     return null;
-  }
-
-  private void report(HttpServletRequest request, Exception ex, String user) {
-    if (!ReportingLoopGuard.enter()) {
-      return;
-    }
-    try {
-      request.setAttribute(ExceptionlessFilter.REPORTED_ATTRIBUTE, ex);
-      EventBuilder event = reporter.createException(ex).request(requestInfo.collect(request));
-      if (user != null) {
-        event.user(user, null);
-      }
-      event.submit();
-    } finally {
-      ReportingLoopGuard.exit();
-    }
   }
 
   /** The principal's name: Spring Security's request wrapper answers with the authenticated user, not anonymous. */

@@ -79,14 +79,13 @@ public class ExceptionlessWebConfiguration {
   /**
    * The resolver that sees handler exceptions first.
    *
-   * @param reporter the reporter
-   * @param requestInfo what is taken from requests
+   * @param filter the filter's registration: the resolver reports through the filter
    * @param properties the {@code exceptionless.*} properties
    * @return the resolver
    */
   @Bean
-  public ExceptionlessHandlerExceptionResolver exceptionlessHandlerExceptionResolver(ExceptionlessReporter reporter,
-      RequestInfoCollector requestInfo, ExceptionlessProperties properties) {
-    return new ExceptionlessHandlerExceptionResolver(reporter, requestInfo, properties.getWeb().isReportHandledExceptions());
+  public ExceptionlessHandlerExceptionResolver exceptionlessHandlerExceptionResolver(
+      FilterRegistrationBean<ExceptionlessFilter> filter, ExceptionlessProperties properties) {
+    return new ExceptionlessHandlerExceptionResolver(filter.getFilter(), properties.getWeb().isReportHandledExceptions());
   }
 }
