@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import okio.ByteString;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -71,13 +70,13 @@ final class EnvironmentCollector {
    * Returns the JSON kept for an instance {@link #snapshot} returned within the current memory reading, or null
    * when none was kept or the instance is not such a one (a plugin made or changed it, or the reading is past).
    */
-  ByteString json(EnvironmentInfo info) {
+  byte[] json(EnvironmentInfo info) {
     Made made = made(info);
     return made == null ? null : made.json;
   }
 
   /** Keeps the JSON of an instance {@link #snapshot} returned within the current reading; others are ignored. */
-  void json(EnvironmentInfo info, ByteString written) {
+  void json(EnvironmentInfo info, byte[] written) {
     Made made = made(info);
     if (made != null) {
       made.json = written;
@@ -105,7 +104,7 @@ final class EnvironmentCollector {
   /** An environment {@link #snapshot} made, and its JSON once written (so it lives as long as its reading). */
   private static final class Made {
     final EnvironmentInfo info;
-    volatile ByteString json;
+    volatile byte[] json;
 
     Made(EnvironmentInfo info) {
       this.info = info;

@@ -3,7 +3,6 @@ package com.exceptionless.client.reporting;
 import com.exceptionless.client.model.ErrorInfo;
 import com.exceptionless.client.model.Event;
 import com.exceptionless.client.model.InnerError;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,11 +61,11 @@ final class EventPreparer {
   }
 
   /**
-   * Returns the adapter events are written with: the client's, except that what repeats from event to event
-   * (cached stack frames, the modules list, the environment) is written as JSON prepared once ({@link PreparedJson}).
+   * Returns the writer of events' JSON: the client's Moshi's JSON, with what repeats from event to event (cached
+   * stack frames, the modules list, the environment) written once ({@link EventJson}).
    */
-  JsonAdapter<Event> eventJson(Moshi moshi) {
-    return moshi.newBuilder().add(new PreparedJson(frames, modules, environment)).build().adapter(Event.class);
+  EventJson eventJson(Moshi moshi) {
+    return new EventJson(moshi, frames, modules, environment);
   }
 
   /** Returns the plugins in the order they run, as {@code "<priority> <name>"}. */

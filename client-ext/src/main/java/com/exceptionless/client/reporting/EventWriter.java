@@ -1,7 +1,6 @@
 package com.exceptionless.client.reporting;
 
 import com.exceptionless.client.model.Event;
-import com.squareup.moshi.JsonAdapter;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
-import okio.Buffer;
 
 /**
  * The reporter's writer thread: it takes what callers queued, prepares each event ({@link EventPreparer}:
@@ -37,7 +35,9 @@ final class EventWriter implements Runnable {
 
   private final BlockingQueue<QueuedEvent> queue;
   private final EventPreparer preparer;
-  private final JsonAdapter<Event> json;
+  private final EventJson json;
+  /** The JSON of the event at hand; used under {@link #processing}. */
+  private final JsonBytes out = new JsonBytes(MAX_EVENT_BYTES);
   private final EventStore store;
   private final ReporterCounters counters;
   private final Clock clock;
@@ -53,7 +53,7 @@ final class EventWriter implements Runnable {
   private volatile boolean aborted;
   private volatile long flushUntilNanos = System.nanoTime();
 
-  EventWriter(BlockingQueue<QueuedEvent> queue, EventPreparer preparer, JsonAdapter<Event> json, EventStore store,
+  EventWriter(BlockingQueue<QueuedEvent> queue, EventPreparer preparer, EventJson json, EventStore store,
       ReporterCounters counters, Clock clock, int batchSize, Runnable batchReady) {
     this.queue = queue;
     this.preparer = preparer;
@@ -224,17 +224,14 @@ final class EventWriter implements Runnable {
     }
     byte[] bytes;
     try {
-      Buffer buffer = new Buffer();
-      json.toJson(buffer, event);
-      bytes = buffer.readByteArray();
+      bytes = json.write(event, out);
+    } catch (JsonBytes.TooLarge e) {
+      counters.discarded(DiscardReason.TOO_LARGE, 1);
+      return null;
     } catch (IOException | RuntimeException | StackOverflowError e) {
       counters.discarded(DiscardReason.UNSERIALIZABLE, 1);
       unserializable.log("Exceptionless: an event could not be written as JSON and was discarded (the others are"
           + " sent): " + e, null);
-      return null;
-    }
-    if (bytes.length > MAX_EVENT_BYTES) {
-      counters.discarded(DiscardReason.TOO_LARGE, 1);
       return null;
     }
     long date = event.getDate() != null ? event.getDate().toInstant().toEpochMilli() : clock.millis();

@@ -4,11 +4,10 @@ import com.exceptionless.client.model.StackFrame;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import okio.ByteString;
 
 /**
  * The one cache of stack frames. The same frames appear in error after error (the same code paths fail again):
- * each is converted once ({@link ErrorConverter#frame}) and written as JSON once ({@link PreparedJson}); a
+ * each is converted once ({@link ErrorConverter#frame}) and written as JSON once ({@link EventJson}); a
  * repeated frame is then a lookup and a copy of bytes. Keyed by the {@link StackTraceElement}; the JSON is found
  * from the converted frame by identity, so a frame a plugin made or changed is written normally. Bounded (cleared
  * past {@value #MAX_ENTRIES} frames). Thread-safe.
@@ -17,7 +16,7 @@ final class FrameCache {
   static final int MAX_ENTRIES = 10_000;
 
   private final Map<StackTraceElement, StackFrame> frames = new HashMap<>();
-  private final Map<StackFrame, ByteString> json = new IdentityHashMap<>();
+  private final Map<StackFrame, byte[]> json = new IdentityHashMap<>();
 
   /** Returns the converted frame, shared by every error that has the element. */
   synchronized StackFrame frame(StackTraceElement element) {
@@ -35,12 +34,12 @@ final class FrameCache {
   }
 
   /** Returns the frame's JSON, or null when it was not written yet or is not one of this cache's frames. */
-  synchronized ByteString json(StackFrame frame) {
+  synchronized byte[] json(StackFrame frame) {
     return json.get(frame);
   }
 
   /** Keeps the JSON of one of this cache's frames. */
-  synchronized void json(StackFrame frame, ByteString written) {
+  synchronized void json(StackFrame frame, byte[] written) {
     if (json.containsKey(frame)) {
       json.put(frame, written);
     }
