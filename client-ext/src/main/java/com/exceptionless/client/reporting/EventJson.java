@@ -147,8 +147,7 @@ final class EventJson {
       }
     }
     if (type instanceof Class && isModel((Class<?>) type)) {
-      Class<?> model = (Class<?>) type;
-      return (value, out, depth) -> forClass(model).write(value, out, depth);
+      return new Later((Class<?>) type);
     }
     return moshi(type);
   }
@@ -211,13 +210,13 @@ final class EventJson {
     out.ascii(second.text);
     int nano = value.getNano();
     if (nano != 0) {
-      int digits = 9;
+      int unit = 100_000_000;
       while (nano % 10 == 0) {
         nano /= 10;
-        digits--;
+        unit /= 10;
       }
       out.write((byte) '.');
-      for (int pad = digits - Integer.toString(nano).length(); pad > 0; pad--) {
+      for (; nano < unit; unit /= 10) {
         out.write((byte) '0');
       }
       out.value(nano);
@@ -333,6 +332,29 @@ final class EventJson {
         values[i].write(value, out, depth + 1);
       }
       out.write((byte) '}');
+    }
+  }
+
+  /**
+   * A field of a model type, written by that model's writer, found when first needed (a model may contain
+   * itself, as {@code InnerError} does) and then kept. Racing first writes find the same writer.
+   */
+  private final class Later implements ValueJson {
+    private final Class<?> model;
+    private ValueJson json;
+
+    Later(Class<?> model) {
+      this.model = model;
+    }
+
+    @Override
+    public void write(Object value, JsonBytes out, int depth) throws IOException {
+      ValueJson found = json;
+      if (found == null) {
+        found = forClass(model);
+        json = found;
+      }
+      found.write(value, out, depth);
     }
   }
 
