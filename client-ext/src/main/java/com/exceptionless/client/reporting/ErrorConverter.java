@@ -8,11 +8,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -85,7 +83,8 @@ final class ErrorConverter {
 
   /** The state of one conversion: the throwables already converted and the budget of their properties. */
   private static final class Conversion {
-    final Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** At most {@value #MAX_THROWABLES}, compared by identity: a list is cheaper than a set at that size. */
+    final List<Throwable> seen = new ArrayList<>();
     final DataSanitizer properties = new DataSanitizer();
     final DataExclusions exclusions;
 
@@ -95,7 +94,15 @@ final class ErrorConverter {
 
     /** Whether a throwable is new and still fits. */
     boolean admit(Throwable error) {
-      return error != null && seen.size() < MAX_THROWABLES && seen.add(error);
+      if (error == null || seen.size() >= MAX_THROWABLES) {
+        return false;
+      }
+      for (Throwable converted : seen) {
+        if (converted == error) {
+          return false;
+        }
+      }
+      return seen.add(error);
     }
   }
 
@@ -204,14 +211,18 @@ final class ErrorConverter {
     return frame.build();
   }
 
+  /** The error's data, or null when it has none (the map is made only when something goes in it). */
   private Map<String, Object> data(Throwable error, StackTraceElement[] trace, Conversion conversion, int framesInCommon) {
-    Map<String, Object> data = new LinkedHashMap<>();
+    Map<String, Object> data = null;
     if (framesInCommon > 0) {
-      data.put("frames_in_common", framesInCommon);
+      data = put(data, "frames_in_common", framesInCommon);
     }
-    Map<String, Object> properties = conversion.exclusions.apply(properties(error, conversion.properties));
+    Map<String, Object> properties = properties(error, conversion.properties);
     if (!properties.isEmpty()) {
-      data.put("@ext", properties);
+      properties = conversion.exclusions.apply(properties);
+    }
+    if (!properties.isEmpty()) {
+      data = put(data, "@ext", properties);
     }
     Throwable[] suppressed = error.getSuppressed();
     if (suppressed.length > 0) {
@@ -222,21 +233,30 @@ final class ErrorConverter {
         }
       }
       if (!kept.isEmpty()) {
-        data.put("suppressed", kept);
+        data = put(data, "suppressed", kept);
       }
     }
-    return data.isEmpty() ? null : data;
+    return data;
+  }
+
+  private static Map<String, Object> put(Map<String, Object> data, String key, Object value) {
+    Map<String, Object> into = data != null ? data : new LinkedHashMap<String, Object>();
+    into.put(key, value);
+    return into;
   }
 
   /** The values of the public getters the exception's own classes add to {@link Throwable}'s. */
   private Map<String, Object> properties(Throwable error, DataSanitizer sanitizer) {
-    Map<String, Object> values = new LinkedHashMap<>();
     List<Method> getters;
     try {
       getters = propertiesByClass.computeIfAbsent(error.getClass(), ErrorConverter::getters);
     } catch (RuntimeException | LinkageError e) {
-      return values;
+      return Collections.emptyMap();
     }
+    if (getters.isEmpty()) {
+      return Collections.emptyMap();
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
     for (Method getter : getters) {
       try {
         Object value = getter.invoke(error);

@@ -26,6 +26,7 @@ public final class EventPluginContext {
   private Map<String, Object> data;
   private Set<String> tags;
   private DiscardReason cancelled;
+  private String message;
 
   EventPluginContext(Event event, Throwable error, ReportingScope.Snapshot scope, List<String> breadcrumbs,
       String threadId, String threadName) {
@@ -41,7 +42,8 @@ public final class EventPluginContext {
 
   /** Returns the event as it stands, with the data and tags of this context. */
   public Event event() {
-    return event.toBuilder().data(data.isEmpty() ? null : data).tags(tags.isEmpty() ? null : tags).build();
+    Event.Builder built = event.toBuilder().data(data.isEmpty() ? null : data).tags(tags.isEmpty() ? null : tags);
+    return message != null ? built.message(message).build() : built.build();
   }
 
   /**
@@ -52,6 +54,7 @@ public final class EventPluginContext {
   public void event(Event replacement) {
     Objects.requireNonNull(replacement, "replacement == null");
     this.event = replacement;
+    this.message = null;
     this.data = replacement.getData() != null ? new LinkedHashMap<>(replacement.getData()) : new LinkedHashMap<String, Object>();
     this.tags = replacement.getTags() != null ? new LinkedHashSet<>(replacement.getTags()) : new LinkedHashSet<String>();
   }
@@ -123,16 +126,17 @@ public final class EventPluginContext {
     return threadName;
   }
 
-  /** The event without this context's data and tags (its type, source, message, ...). */
+  /** The event without this context's data, tags and message (its type, source, ...). */
   Event base() {
     return event;
   }
 
   String message() {
-    return event.getMessage();
+    return message != null ? message : event.getMessage();
   }
 
+  /** Sets the event's message (applied when the event is built, rather than building the event for it). */
   void message(String message) {
-    event = event.toBuilder().message(message).build();
+    this.message = message;
   }
 }

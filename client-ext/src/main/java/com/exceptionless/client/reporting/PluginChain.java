@@ -16,7 +16,8 @@ final class PluginChain {
   /** The priority of a user plugin added without one: after the SDK's enrichments, before the data exclusions. */
   static final int DEFAULT_PRIORITY = 100;
 
-  private final List<Registration> plugins;
+  /** In the order they run; an array, so that running them per event allocates no iterator. */
+  private final Registration[] plugins;
   private final RateLimitedWarning failures = new RateLimitedWarning(ReportingLog.LOGGER);
 
   /** A plugin with its name and priority. Immutable. */
@@ -40,7 +41,7 @@ final class PluginChain {
   PluginChain(List<Registration> plugins) {
     List<Registration> sorted = new ArrayList<>(plugins);
     sorted.sort(Comparator.comparingInt(registration -> registration.priority));
-    this.plugins = Collections.unmodifiableList(sorted);
+    this.plugins = sorted.toArray(new Registration[0]);
   }
 
   /**
