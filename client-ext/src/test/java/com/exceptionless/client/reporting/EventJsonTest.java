@@ -250,6 +250,98 @@ class EventJsonTest {
         .isEqualTo("{\"message\":\"fits\",\"type\":\"log\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  @Test
+  void writesEveryGeneratedModelWithEveryFieldSetExactlyAsMoshiDoes() throws Exception {
+    List<Class<?>> models = generatedModels();
+    assertThat(models).as("the generated models are found").contains(ErrorInfo.class, RequestInfo.class, TokenScope.class)
+        .hasSizeGreaterThan(30);
+    for (Class<?> model : models) {
+      if (model.isEnum()) {
+        continue;
+      }
+      Object populated = populated(model, 0);
+      Event event = Event.builder().type("log").data(Collections.singletonMap("model", populated)).build();
+
+      assertThat(assertSameAsMoshi(event)).as("%s", model.getSimpleName()).contains("\"model\":{\"");
+    }
+  }
+
+  /** The classes of the generated model package, read from where {@code Event} was loaded (a folder or a jar). */
+  private static List<Class<?>> generatedModels() throws Exception {
+    String folder = Event.class.getPackage().getName().replace('.', '/') + "/";
+    java.net.URL location = Event.class.getProtectionDomain().getCodeSource().getLocation();
+    java.io.File source = new java.io.File(location.toURI());
+    List<String> names = new ArrayList<>();
+    if (source.isDirectory()) {
+      for (String file : new java.io.File(source, folder).list()) {
+        names.add(folder + file);
+      }
+    } else {
+      try (java.util.jar.JarFile jar = new java.util.jar.JarFile(source)) {
+        for (java.util.jar.JarEntry entry : Collections.list(jar.entries())) {
+          names.add(entry.getName());
+        }
+      }
+    }
+    List<Class<?>> models = new ArrayList<>();
+    for (String name : names) {
+      if (name.startsWith(folder) && name.endsWith(".class") && !name.contains("$")
+          && name.indexOf('/', folder.length()) < 0 && !name.endsWith("package-info.class")) {
+        models.add(Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.')));
+      }
+    }
+    return models;
+  }
+
+  /** An instance of a generated model with every field set (nested models to a depth of 3), through reflection. */
+  private static Object populated(Class<?> model, int depth) throws Exception {
+    java.lang.reflect.Constructor<?> constructor = model.getDeclaredConstructor();
+    constructor.setAccessible(true);
+    Object instance = constructor.newInstance();
+    for (java.lang.reflect.Field field : model.getDeclaredFields()) {
+      if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+        continue;
+      }
+      field.setAccessible(true);
+      field.set(instance, sample(field.getGenericType(), field.getName(), depth));
+    }
+    return instance;
+  }
+
+  private static Object sample(java.lang.reflect.Type type, String name, int depth) throws Exception {
+    if (type == String.class) {
+      return "v \"\u00e9\u2028 " + name;
+    } else if (type == Integer.class) {
+      return 7;
+    } else if (type == Long.class) {
+      return 1L << 40;
+    } else if (type == Double.class) {
+      return 2.5;
+    } else if (type == Boolean.class) {
+      return true;
+    } else if (type == OffsetDateTime.class) {
+      return OffsetDateTime.of(2026, 12, 5, 1, 2, 3, 4_000, ZoneOffset.ofHours(1));
+    } else if (type == Object.class) {
+      return Collections.singletonMap("free", Arrays.asList(1L, "x", null, 0.5));
+    } else if (type instanceof Class && ((Class<?>) type).isEnum()) {
+      return ((Class<?>) type).getEnumConstants()[0];
+    } else if (type instanceof Class && ((Class<?>) type).getPackage() == Event.class.getPackage()) {
+      return depth < 3 ? populated((Class<?>) type, depth + 1) : null;
+    } else if (type instanceof java.lang.reflect.ParameterizedType) {
+      java.lang.reflect.ParameterizedType generic = (java.lang.reflect.ParameterizedType) type;
+      java.lang.reflect.Type[] arguments = generic.getActualTypeArguments();
+      if (generic.getRawType() == Map.class) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("key " + name, sample(arguments[1], name, depth));
+        return map;
+      }
+      Object element = sample(arguments[0], name, depth);
+      return generic.getRawType() == java.util.Set.class ? new LinkedHashSet<>(Collections.singleton(element))
+          : Collections.singletonList(element);
+    }
+    throw new IllegalStateException("No sample for " + type + " (" + name + ")");
+  }
+
   private String assertSameAsMoshi(Event event) throws IOException {
     Buffer expected = new Buffer();
     plain.toJson(expected, event);
