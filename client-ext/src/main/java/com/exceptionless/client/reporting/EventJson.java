@@ -58,6 +58,7 @@ final class EventJson {
   private final FrameCache frames;
   private final ModuleCatalog modules;
   private final EnvironmentCollector environment;
+  /** The writers of the generated model classes, compiled when first needed. */
   private final Map<Class<?>, ValueJson> byClass = new ConcurrentHashMap<>();
   private final ValueJson events;
   private final ValueJson free = this::free;
@@ -86,9 +87,16 @@ final class EventJson {
     void write(Object value, JsonBytes out, int depth) throws IOException;
   }
 
+  /**
+   * The writer of a class: a generated model's, compiled once and kept, or the client's Moshi adapter (which Moshi
+   * keeps), so that the application's own classes are not held here.
+   */
   private ValueJson forClass(Class<?> type) {
     ValueJson json = byClass.get(type);
     if (json == null) {
+      if (!isModel(type)) {
+        return moshi(type);
+      }
       json = compile(type);
       ValueJson raced = byClass.putIfAbsent(type, json);
       if (raced != null) {
