@@ -60,7 +60,11 @@ final class EventJson {
   private final EnvironmentCollector environment;
   /** The writers of the generated model classes, compiled when first needed. */
   private final Map<Class<?>, ValueJson> byClass = new ConcurrentHashMap<>();
-  private final ValueJson events;
+  /**
+   * The event's writer, compiled on the first event (on the writer thread): compiling spins up the lambda
+   * factory, tens of milliseconds a cold JVM should not spend in the application's call to {@code build()}.
+   */
+  private final ValueJson events = new Later(Event.class);
   private final ValueJson free = this::free;
   private final ValueJson freeElements = new Elements(free);
   private final ValueJson freeEntries = new Entries(free, true);
@@ -72,7 +76,6 @@ final class EventJson {
     this.frames = frames;
     this.modules = modules;
     this.environment = environment;
-    this.events = forClass(Event.class);
   }
 
   /** Returns the event's JSON; throws what Moshi would throw for it, or {@link JsonBytes.TooLarge}. */
