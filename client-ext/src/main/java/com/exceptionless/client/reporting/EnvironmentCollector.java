@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Describes the running JVM and machine for {@code @environment}: processors, memory, operating system,
  * runtime, process id and, unless personal data is turned off, machine name, command line and user. The
- * parts that do not change are read once, lazily, on the writer thread. Thread-safe.
+ * parts that do not change, the random install id among them, are made once, lazily, on the writer thread (a
+ * random UUID seeds the secure random generator, tens of milliseconds on a cold JVM). Thread-safe.
  */
 final class EnvironmentCollector {
   /** Memory figures are read at most this often: reading them costs tens of microseconds (a /proc read on Linux). */
@@ -26,7 +27,6 @@ final class EnvironmentCollector {
   private static final int MAX_THREADS = 1024;
 
   private final boolean includePersonalData;
-  private final String installId = UUID.randomUUID().toString();
   private volatile EnvironmentInfo fixed;
   private volatile Reading reading;
 
@@ -128,7 +128,7 @@ final class EnvironmentCollector {
         .architecture(System.getProperty("os.arch"))
         .oSName(System.getProperty("os.name"))
         .oSVersion(System.getProperty("os.version"))
-        .installId(installId)
+        .installId(UUID.randomUUID().toString())
         .runtimeVersion("Java " + System.getProperty("java.version"))
         .data(data);
     if (includePersonalData) {
