@@ -239,7 +239,7 @@ class EventJsonTest {
   }
 
   @Test
-  void stopsAtTheSizeLimitWithoutHoldingMoreThanIt() throws IOException {
+  void stopsADocumentPastTheSizeLimitAndWritesTheNextOne() throws IOException {
     JsonBytes small = new JsonBytes(100_000);
     char[] huge = new char[5_000_000];
     Arrays.fill(huge, 'x');

@@ -156,6 +156,29 @@ class ReporterDeliveryTest extends ReporterTestSupport {
   }
 
   @Test
+  void anEventPastTheSizeLimitIsDiscardedAloneAndCountedAndTheOthersAreSent() throws Exception {
+    server.stubFor(post("/api/v2/events").willReturn(aResponse().withStatus(202)));
+    char[] attachment = new char[EventWriter.MAX_EVENT_BYTES];
+    java.util.Arrays.fill(attachment, 'x');
+    String huge = new String(attachment);
+    ExceptionlessReporter reporter = started(reporter().plugin("attachment", context -> {
+      if ("big".equals(context.event().getMessage())) {
+        context.data().put("attachment", huge);
+      }
+    }));
+
+    for (String message : new String[] {"before", "big", "after"}) {
+      reporter.submitLog("app", message, LogLevel.INFO);
+    }
+
+    assertThat(reporter.flush(Duration.ofSeconds(10))).isTrue();
+    assertThat(acceptedEvents()).extracting(e -> e.get("message")).containsExactly("before", "after");
+    assertThat(reporter.stats().discarded(DiscardReason.TOO_LARGE)).isEqualTo(1);
+    assertThat(reporter.stats().accepted()).isEqualTo(2);
+    assertThat(reporter.stats().pending()).isZero();
+  }
+
+  @Test
   void aBurstOfOneHundredThousandSubmitsNeitherBlocksNorGrowsPastTheQueueBound() throws Exception {
     server.stubFor(post("/api/v2/events").willReturn(aResponse().withStatus(202).withFixedDelay(200)));
     int capacity = 1_000;
