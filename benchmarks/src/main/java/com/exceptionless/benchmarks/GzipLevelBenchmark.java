@@ -1,14 +1,9 @@
 package com.exceptionless.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import okio.Buffer;
-import okio.BufferedSink;
 import okio.ByteString;
-import okio.GzipSink;
-import okio.Okio;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -72,15 +67,7 @@ public class GzipLevelBenchmark {
   @Benchmark
   public long gzipBatch(Size size) {
     long cpu = THREADS.getCurrentThreadCpuTime();
-    ByteString batch = batches.get(next++ % batches.size());
-    Buffer compressed = new Buffer();
-    GzipSink gzipSink = new GzipSink(compressed);
-    gzipSink.deflater().setLevel(level);
-    try (BufferedSink gzip = Okio.buffer(gzipSink)) {
-      gzip.write(batch);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ByteString compressed = DeliveryBenchmark.gzip(batches.get(next++ % batches.size()), level);
     size.cpuNanos += THREADS.getCurrentThreadCpuTime() - cpu;
     size.events += DeliveryBenchmark.BATCH;
     size.compressedBytes += compressed.size();
